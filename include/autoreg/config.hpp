@@ -1,0 +1,28 @@
+/// \file
+/// Compiler and platform switches shared by every autoreg header.
+#ifndef AUTOREG_CONFIG_HPP
+#define AUTOREG_CONFIG_HPP
+
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define AUTOREG_HAS_EXCEPTIONS 1
+#else
+#define AUTOREG_HAS_EXCEPTIONS 0
+#endif
+
+// Cold paths (messages, listings) stay out of line so that the hot paths the
+// compiler inlines into callers remain a handful of instructions.
+#if defined(__GNUC__) || defined(__clang__)
+#define AUTOREG_COLD __attribute__((cold, noinline))
+#define AUTOREG_LIKELY(x) __builtin_expect(!!(x), 1)
+#define AUTOREG_UNLIKELY(x) __builtin_expect(!!(x), 0)
+// The process-wide hub must stay one object per process even in libraries
+// built with -fvisibility=hidden, so its symbol is always exported.
+#define AUTOREG_EXPORT __attribute__((visibility("default")))
+#else  // MSVC: written, untested.
+#define AUTOREG_COLD __declspec(noinline)
+#define AUTOREG_LIKELY(x) (x)
+#define AUTOREG_UNLIKELY(x) (x)
+#define AUTOREG_EXPORT
+#endif
+
+#endif

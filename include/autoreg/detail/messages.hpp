@@ -1,0 +1,157 @@
+/// \file
+/// The text of every run-time error, in one place. Cold code: nothing here
+/// runs unless something went wrong or a listing was asked for.
+#ifndef AUTOREG_DETAIL_MESSAGES_HPP
+#define AUTOREG_DETAIL_MESSAGES_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "../config.hpp"
+
+namespace autoreg {
+namespace detail {
+
+/// Longest part of a key quoted in a message; the rest is summarised, so a
+/// hostile 1 MiB key costs no more than a short one.
+inline constexpr std::size_t shown_key_bytes = 64;
+inline constexpr std::size_t shown_key_count = 20;
+
+/// A key as a quoted, printable string: bytes outside printable ASCII are
+/// escaped and long keys shortened.
+AUTOREG_COLD inline std::string quote_key(std::string_view key) {
+    std::string out = "\"";
+    const std::size_t shown = key.size() < shown_key_bytes ? key.size() : shown_key_bytes;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto c = static_cast<unsigned char>(key[i]);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c >= 0x20 && c < 0x7f) {
+            out += static_cast<char>(c);
+        } else {
+            out += fmt::format("\\x{:02x}", c);
+        }
+    }
+    out += '"';
+    if (shown < key.size()) out += fmt::format("... ({} bytes in all)", key.size());
+    return out;
+}
+
+/// Levenshtein distance of the (shortened) texts, ignoring ASCII case.
+AUTOREG_COLD inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+    a = a.substr(0, shown_key_bytes);
+    b = b.substr(0, shown_key_bytes);
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            const std::size_t substitution = diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+            std::size_t best = above + 1 < row[j - 1] + 1 ? above + 1 : row[j - 1] + 1;
+            row[j] = substitution < best ? substitution : best;
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// Up to three known keys close enough to `key` to be what was meant.
+AUTOREG_COLD inline std::vector<std::string_view> closest_keys(
+    std::string_view key, const std::vector<std::string>& known) {
+    const std::size_t length = key.size() < shown_key_bytes ? key.size() : shown_key_bytes;
+    const std::size_t limit = length < 6 ? 2 : length / 3;
+    std::vector<std::pair<std::size_t, std::string_view>> near;
+    for (const std::string& candidate : known) {
+        const std::size_t distance = edit_distance(key, candidate);
+        if (distance <= limit) near.emplace_back(distance, candidate);
+    }
+    // Known keys arrive sorted; a stable pass keeps ties in that order.
+    std::vector<std::string_view> out;
+    for (std::size_t d = 0; d <= limit && out.size() < 3; ++d) {
+        for (const auto& [distance, candidate] : near) {
+            if (distance == d && out.size() < 3) out.push_back(candidate);
+        }
+    }
+    return out;
+}
+
+AUTOREG_COLD inline std::string quoted_list(const std::vector<std::string>& keys,
+                                            bool already_printable) {
+    std::string out;
+    const std::size_t shown = keys.size() < shown_key_count ? keys.size() : shown_key_count;
+    for (std::size_t i = 0; i < shown; ++i) {
+        if (i != 0) out += ", ";
+        out += already_printable ? keys[i] : quote_key(keys[i]);
+    }
+    if (shown < keys.size()) out += fmt::format(", ... and {} more", keys.size() - shown);
+    return out;
+}
+
+inline constexpr std::string_view static_library_hint =
+    "Classes register when the object file that defines them is linked in; the linker drops "
+    "object files of a static library that nothing references. Link such a library whole "
+    "with autoreg_link_plugins(<target> <library>) in CMake (or -Wl,--whole-archive), or "
+    "load plugins with autoreg::load_library().";
+
+/// `printable_key` is already quoted; `known` holds the registry's keys, quoted
+/// as needed (`string_keys` says whether they are raw strings to quote).
+AUTOREG_COLD inline std::string unknown_key_message(std::string_view registry,
+                                                    std::string_view raw_key,
+                                                    const std::string& printable_key,
+                                                    const std::vector<std::string>& known,
+                                                    bool string_keys) {
+    if (known.empty()) {
+        return fmt::format(
+            "autoreg: unknown key {} in the {} registry, which is empty: no class has "
+            "registered in it. {}",
+            printable_key, registry, static_library_hint);
+    }
+    std::string message =
+        fmt::format("autoreg: unknown key {} in the {} registry.", printable_key, registry);
+    if (string_keys) {
+        const std::vector<std::string_view> near = closest_keys(raw_key, known);
+        for (std::size_t i = 0; i < near.size(); ++i) {
+            message += i == 0 ? " Did you mean " : i + 1 == near.size() ? " or " : ", ";
+            message += quote_key(near[i]);
+        }
+        if (!near.empty()) message += "?";
+    }
+    message += fmt::format(" Known keys ({}): {}.", known.size(), quoted_list(known, !string_keys));
+    return message;
+}
+
+AUTOREG_COLD inline std::string duplicate_key_message(std::string_view registry,
+                                                      const std::string& printable_key,
+                                                      int priority,
+                                                      const std::vector<std::string_view>& types) {
+    std::string classes;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        if (i != 0) classes += i + 1 == types.size() ? " and " : ", ";
+        classes += types[i];
+    }
+    return fmt::format(
+        "autoreg: key {} of the {} registry is claimed by {} classes with priority {}: {}. "
+        "Give all but one another registry_key, or one of them a higher registry_priority.",
+        printable_key, registry, types.size(), priority, classes);
+}
+
+AUTOREG_COLD inline std::string missing_keys_message(std::string_view registry,
+                                                     const std::vector<std::string>& missing,
+                                                     bool registry_empty) {
+    return fmt::format("autoreg: the {} registry lacks {} required key{}: {}. {}{}", registry,
+                       missing.size(), missing.size() == 1 ? "" : "s", quoted_list(missing, true),
+                       registry_empty ? "The registry is empty. " : "", static_library_hint);
+}
+
+}  // namespace detail
+}  // namespace autoreg
+
+#endif

@@ -1,0 +1,57 @@
+/// \file
+/// A lock for the short, rare critical sections of registration and
+/// rebuilding: constant-initialised, trivially destructible, never throws.
+#ifndef AUTOREG_DETAIL_SPINLOCK_HPP
+#define AUTOREG_DETAIL_SPINLOCK_HPP
+
+#include <atomic>
+
+#if defined(_WIN32)
+#include <thread>
+#else
+#include <sched.h>
+#endif
+
+namespace autoreg {
+namespace detail {
+
+inline void yield_cpu() noexcept {
+#if defined(_WIN32)
+    std::this_thread::yield();
+#else
+    sched_yield();
+#endif
+}
+
+class spinlock {
+public:
+    constexpr spinlock() noexcept = default;
+    spinlock(const spinlock&) = delete;
+    spinlock& operator=(const spinlock&) = delete;
+
+    void lock() noexcept {
+        while (locked_.exchange(true, std::memory_order_acquire)) {
+            while (locked_.load(std::memory_order_relaxed)) yield_cpu();
+        }
+    }
+    void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+
+private:
+    std::atomic<bool> locked_{false};
+};
+
+class spin_guard {
+public:
+    explicit spin_guard(spinlock& lock) noexcept : lock_(lock) { lock_.lock(); }
+    ~spin_guard() { lock_.unlock(); }
+    spin_guard(const spin_guard&) = delete;
+    spin_guard& operator=(const spin_guard&) = delete;
+
+private:
+    spinlock& lock_;
+};
+
+}  // namespace detail
+}  // namespace autoreg
+
+#endif

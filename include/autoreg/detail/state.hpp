@@ -1,0 +1,123 @@
+/// \file
+/// The state of one registry: one object per base per process, kept in the
+/// hub, found by the base's name so that every module shares it.
+#ifndef AUTOREG_DETAIL_STATE_HPP
+#define AUTOREG_DETAIL_STATE_HPP
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "hub.hpp"
+#include "read_domain.hpp"
+#include "snapshot.hpp"
+#include "spinlock.hpp"
+
+namespace autoreg {
+namespace detail {
+
+template <class Base>
+struct registry_state {
+    // First member, so that the hub can search states without knowing Base.
+    registry_state_header header{traits<Base>::base_name, traits<Base>::base_hash, nullptr};
+
+    std::atomic<const snapshot<Base>*> current{nullptr};
+    /// The hub generation `current` was built from; 0 before the first build.
+    std::atomic<std::uint64_t> built_generation{0};
+
+    spinlock rebuild_lock{};
+    /// Snapshots replaced while readers might still hold them (rebuild_lock).
+    std::vector<const snapshot<Base>*> retired;
+
+    /// Builds a snapshot if the hub changed since the last one. Safe to call
+    /// from inside a read section (a factory that creates): it never waits for
+    /// readers.
+    void refresh(hub& h) {
+        spin_guard guard(rebuild_lock);
+        if (built_generation.load(std::memory_order_acquire) ==
+            h.generation.load(std::memory_order_acquire)) {
+            return;
+        }
+        std::unique_ptr<snapshot<Base>> fresh = build_snapshot<Base>(h);
+        retired.reserve(retired.size() + 1);
+        const std::uint64_t generation = fresh->generation;
+        const snapshot<Base>* old = current.exchange(fresh.release(), std::memory_order_seq_cst);
+        built_generation.store(generation, std::memory_order_release);
+        if (old != nullptr) retired.push_back(old);
+        if (h.readers.quiescent_now()) free_retired();
+    }
+
+    /// Frees retired snapshots; only once no reader can hold them.
+    void free_retired() noexcept {
+        for (const snapshot<Base>* old : retired) delete old;
+        retired.clear();
+    }
+};
+
+template <class Base>
+registry_state<Base>& find_or_create_state(hub& h) {
+    spin_guard guard(h.states_lock);
+    for (registry_state_header* s = h.states; s != nullptr; s = s->next) {
+        if (s->base_hash == traits<Base>::base_hash && s->base_name == traits<Base>::base_name) {
+            // header is the first member of the standard-layout state.
+            return *reinterpret_cast<registry_state<Base>*>(s);
+        }
+    }
+    // Never freed: other modules keep pointers to it for the process's life.
+    auto* state = new registry_state<Base>();
+    state->header.next = h.states;
+    h.states = &state->header;
+    return *state;
+}
+
+/// A read section with the registry's current snapshot. The snapshot, and
+/// every factory it lists, stay valid for the reader's lifetime.
+template <class Base>
+class reader {
+public:
+    explicit reader(registry_state<Base>& state)
+        : hub_(the_hub()), ticket_(hub_.readers.enter()) {
+        // Checked inside the section: a removal that bumps the generation
+        // after this check waits for this section before it frees anything.
+        while (AUTOREG_UNLIKELY(state.built_generation.load(std::memory_order_acquire) !=
+                                hub_.generation.load(std::memory_order_seq_cst))) {
+            hub_.readers.exit(ticket_);
+            refresh_outside_section(state);
+            ticket_ = hub_.readers.enter();
+        }
+        snapshot_ = state.current.load(std::memory_order_seq_cst);
+    }
+    ~reader() { hub_.readers.exit(ticket_); }
+    reader(const reader&) = delete;
+    reader& operator=(const reader&) = delete;
+
+    const snapshot<Base>& operator*() const noexcept { return *snapshot_; }
+    const snapshot<Base>* operator->() const noexcept { return snapshot_; }
+
+private:
+    AUTOREG_COLD void refresh_outside_section(registry_state<Base>& state) {
+        try_refresh(state);
+    }
+    void try_refresh(registry_state<Base>& state) {
+#if AUTOREG_HAS_EXCEPTIONS
+        try {
+            state.refresh(hub_);
+        } catch (...) {
+            ticket_ = hub_.readers.enter();  // the destructor exits it again
+            throw;
+        }
+#else
+        state.refresh(hub_);
+#endif
+    }
+
+    hub& hub_;
+    read_domain::ticket ticket_;
+    const snapshot<Base>* snapshot_ = nullptr;
+};
+
+}  // namespace detail
+}  // namespace autoreg
+
+#endif
