@@ -7,139 +7,11 @@
 #include <tuple>
 #include <type_traits>
 
-#include "detail/hub.hpp"
-#include "detail/node_info.hpp"
+#include "detail/class_registration.hpp"
 #include "fwd.hpp"
-#include "traits.hpp"
-#include "type_name.hpp"
+#include "secondary.hpp"
 
 namespace autoreg {
-namespace detail {
-
-template <class Base, class Derived, class... Args>
-std::unique_ptr<Base> construct(const void* /*context*/, Args&&... args) {
-    return std::make_unique<Derived>(std::forward<Args>(args)...);
-}
-
-template <class Base, class Derived, class ArgsTuple>
-struct constructor_of;
-template <class Base, class Derived, class... Args>
-struct constructor_of<Base, Derived, std::tuple<Args...>> {
-    static constexpr bool possible = std::is_constructible_v<Derived, Args...>;
-    static constexpr factory_fn<Base> get() noexcept { return &construct<Base, Derived, Args...>; }
-};
-
-// The Parent a class names in its AutoRegister<Base, Derived, Parent>, found by
-// deduction from the base class; absent where the class has no such base.
-template <class Base, class Derived, class Parent>
-Parent parent_named_by(const AutoRegister<Base, Derived, Parent>*);
-
-template <class Base, class Derived, class = void>
-struct registers_in : std::false_type {};
-template <class Base, class Derived>
-struct registers_in<Base, Derived,
-                    std::void_t<decltype(parent_named_by<Base, Derived>(
-                        static_cast<Derived*>(nullptr)))>> : std::true_type {
-    using parent = decltype(parent_named_by<Base, Derived>(static_cast<Derived*>(nullptr)));
-};
-
-/// Whether `Derived` ends up in `Registry<Base>` (it may be skipped quietly).
-template <class Base, class Derived, class Parent>
-constexpr bool is_registered() noexcept {
-    return !std::is_abstract_v<Derived> && key_rule<Base, Derived, Parent>::has_key;
-}
-
-template <class Base, class Parent>
-constexpr void describe_parent(node_info<Base>& info) noexcept {
-    if constexpr (!std::is_same_v<Parent, Base> && registers_in<Base, Parent>::value) {
-        using grandparent = typename registers_in<Base, Parent>::parent;
-        if constexpr (is_registered<Base, Parent, grandparent>()) {
-            info.has_parent = true;
-            info.parent_key = key_rule<Base, Parent, grandparent>::value();
-            info.parent_type_name = type_name_v<Parent>;
-        }
-    }
-}
-
-template <class Base, class Derived, class Parent>
-constexpr node_info<Base> make_info() noexcept {
-    using rule = key_rule<Base, Derived, Parent>;
-    using args = typename traits<Base>::constructor_args;
-    node_info<Base> info{};
-    info.header = {traits<Base>::base_name, traits<Base>::base_hash, false};
-
-    static_assert(std::is_base_of_v<AutoRegister<Base, Derived, Parent>, Derived>,
-                  "autoreg: AutoRegister<Base, Derived, Parent>: Derived must be the class that "
-                  "inherits the mixin, as in struct Circle : autoreg::AutoRegister<Shape, Circle>");
-    if constexpr (std::is_abstract_v<Derived>) {
-        return info;  // abstract classes are never created, so never registered
-    } else if constexpr (!rule::has_key && traits<Base>::skip_if_no_key) {
-        return info;
-    } else {
-        static_assert(rule::has_key,
-                      "autoreg: this class has no key in its registry. Declare one in the class: "
-                      "static constexpr std::string_view registry_key = \"...\"; or give "
-                      "registry_traits<Base> a strip_suffix to derive keys from class names, or "
-                      "skip_if_no_key = true to leave keyless classes out");
-        static_assert(std::has_virtual_destructor_v<Base>,
-                      "autoreg: the registry's Base needs a virtual destructor, since create() "
-                      "returns std::unique_ptr<Base>: add virtual ~Base() = default;");
-        static_assert(constructor_of<Base, Derived, args>::possible,
-                      "autoreg: this class cannot be constructed from the registry's "
-                      "constructor_args (registry_traits<Base>::constructor_args, default none): "
-                      "give it a constructor taking exactly those arguments, or write "
-                      "using AutoRegister::AutoRegister; to inherit them from its parent");
-        info.key = rule::value();
-        if constexpr (is_string_key<typename traits<Base>::key_type>) {
-            static_assert(!rule::value().empty(),
-                          "autoreg: this class's key is empty: with strip_suffix, a class named "
-                          "just like the suffix derives the empty key. Declare a key: "
-                          "static constexpr std::string_view registry_key = \"...\";");
-        }
-        info.header.enabled = true;
-        info.type_name = type_name_v<Derived>;
-        if constexpr (declares_own<description_member, Derived, Parent>()) {
-            info.description = std::string_view(Derived::registry_description);
-        }
-        if constexpr (declares_own<priority_member, Derived, Parent>()) {
-            info.priority = static_cast<int>(Derived::registry_priority);
-        }
-        info.factory = constructor_of<Base, Derived, args>::get();
-        describe_parent<Base, Parent>(info);
-        return info;
-    }
-}
-
-/// A node in static storage that stays linked in the hub for its lifetime.
-class static_node {
-public:
-    explicit static_node(node::info_fn describe) noexcept {
-        node_.describe = describe;
-        link(node_);
-    }
-    ~static_node() { unlink(node_); }
-    static_node(const static_node&) = delete;
-    static_node& operator=(const static_node&) = delete;
-
-private:
-    node node_;
-};
-
-template <class Base, class Derived, class Parent>
-struct class_registration {
-    static const info_header* describe() noexcept {
-        static constexpr node_info<Base> info = make_info<Base, Derived, Parent>();
-        return &info.header;
-    }
-    // Only a function's address is named here: GCC instantiates this
-    // initialiser while Derived is still incomplete.
-    static inline static_node node{&describe};
-};
-
-template <auto* Object>
-struct instantiate {};
-
-}  // namespace detail
 
 /// Inherit it to register a class in `Registry<Base>`; the definition alone
 /// registers, during static initialisation of the program or library.
@@ -168,6 +40,8 @@ private:
     // that inherits the mixin instantiate, and so run, its registration.
     using autoreg_registration_ =
         detail::instantiate<&detail::class_registration<Base, Derived, Parent>::node>;
+    using autoreg_secondary_registrations_ =
+        typename detail::secondary_nodes<Base, Derived, Parent>::type;
 };
 
 }  // namespace autoreg

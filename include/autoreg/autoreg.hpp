@@ -19,9 +19,12 @@
 
 #include "auto_register.hpp"
 #include "config.hpp"
+#include "describe.hpp"
 #include "errors.hpp"
 #include "fwd.hpp"
+#include "registration.hpp"
 #include "registry.hpp"
+#include "secondary.hpp"
 #include "traits.hpp"
 #include "type_name.hpp"
 #include "version.hpp"

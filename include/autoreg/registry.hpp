@@ -21,6 +21,7 @@
 #include "detail/state.hpp"
 #include "errors.hpp"
 #include "fwd.hpp"
+#include "registration.hpp"
 #include "traits.hpp"
 
 namespace autoreg {
@@ -92,6 +93,17 @@ template <class Base>
         duplicate_key_message(traits<Base>::name(), printable_key<Base>(key), top, types));
 }
 
+/// The bucket create() uses for `key`; throws what create() throws.
+template <class Base>
+const typename snapshot<Base>::bucket& lookup_or_fail(const snapshot<Base>& snap,
+                                                      typename traits<Base>::key_view key) {
+    const auto* found = snap.find(key);
+    if (AUTOREG_UNLIKELY(found == nullptr || found->factory == nullptr)) {
+        fail_lookup(snap, key, found);
+    }
+    return *found;
+}
+
 /// create() and try_create() with the registry's constructor arguments as
 /// their own parameters, so that arguments convert as in a plain call.
 template <class Base, class ArgsTuple>
@@ -111,11 +123,8 @@ public:
     /// \endcode
     static std::unique_ptr<Base> create(key_view key, Args... args) {
         reader<Base> snap(state_cache<Base>::get());
-        const auto* found = snap->find(key);
-        if (AUTOREG_UNLIKELY(found == nullptr || found->factory == nullptr)) {
-            fail_lookup(*snap, key, found);
-        }
-        return found->factory(found->context, std::forward<Args>(args)...);
+        const auto& found = lookup_or_fail(*snap, key);
+        return found.factory(found.context, std::forward<Args>(args)...);
     }
 
     /// Like create(), but returns null where create() would throw
@@ -190,6 +199,85 @@ public:
         return detail::key_rule<Base, Derived, parent>::value();
     }
 
+    /// Registers `factory` under `key` until the returned handle is destroyed.
+    /// `factory` is any callable (captures allowed), called as const with the
+    /// registry's constructor_args, returning something convertible to
+    /// `std::unique_ptr<Base>`. Keys follow the priority and conflict rules
+    /// of static registrations.
+    /// \code
+    /// std::vector<autoreg::registration> commands;
+    /// for (const auto& line : config_lines)
+    ///     commands.push_back(autoreg::Registry<Command>::add(
+    ///         line.name, [text = line.text] { return std::make_unique<Echo>(text); }));
+    /// \endcode
+    /// \throws autoreg::error for an empty string key.
+    template <class Factory>
+    [[nodiscard]] static registration add(key_view key, Factory&& factory,
+                                          const add_options& options = {}) {
+        if constexpr (detail::is_string_key<key_type>) {
+            if (key.empty()) {
+                detail::raise<error>(fmt::format("autoreg: add() to the {} registry needs a "
+                                                 "non-empty key",
+                                                 name()));
+            }
+        }
+        using entry =
+            detail::callable_entry<Base, std::decay_t<Factory>, constructor_args>;
+        return registration(std::make_unique<entry>(key, std::forward<Factory>(factory), options));
+    }
+
+    /// The one instance of the class registered under `key`: made on the
+    /// first call, the same object afterwards, made once even when several
+    /// threads ask first. A key whose registration changes gets a new one.
+    /// Only for registries without constructor_args.
+    /// \throws what create() throws, or autoreg::error where the class's
+    /// constructor asks for its own shared instance.
+    static std::shared_ptr<Base> shared(key_view key) {
+        static_assert(std::tuple_size_v<constructor_args> == 0,
+                      "autoreg: Registry<Base>::shared() makes instances without arguments, so "
+                      "it needs a registry whose constructor_args is empty");
+        auto& instances = state().shared;
+        for (;;) {
+            const detail::node* maker = nullptr;
+            {
+                detail::reader<Base> snap(state());
+                const auto& found = detail::lookup_or_fail(*snap, key);
+                maker = snap->candidates[found.first].source;
+            }
+            std::shared_ptr<Base> out;
+            switch (instances.find_or_claim(key, maker, out)) {
+                case detail::shared_instances<Base>::claim::ready:
+                    return out;
+                case detail::shared_instances<Base>::claim::wait:
+                    detail::yield_cpu();
+                    continue;
+                case detail::shared_instances<Base>::claim::recursive:
+                    detail::raise<error>(fmt::format(
+                        "autoreg: shared({}) of the {} registry was called again while its "
+                        "instance was being constructed, by that construction itself",
+                        detail::printable_key<Base>(key), name()));
+                case detail::shared_instances<Base>::claim::build:
+                    break;
+            }
+#if AUTOREG_HAS_EXCEPTIONS
+            try {
+                out = make_shared_instance(key, maker);
+            } catch (...) {
+                instances.abandon(key);
+                throw;
+            }
+#else
+            out = make_shared_instance(key, maker);
+#endif
+            if (out == nullptr) {  // the registration changed meanwhile
+                instances.abandon(key);
+                continue;
+            }
+            instances.publish(key, out);
+            return out;
+        }
+    }
+
     /// Whether any class is registered under `key`, conflicted or not.
     static bool contains(key_view key) {
         detail::reader<Base> snap(state());
@@ -228,6 +316,24 @@ public:
         return out;
     }
 
+    /// The keys of registered classes that no registered class names as its
+    /// Parent, sorted.
+    static std::vector<key_owned> leaves() {
+        detail::reader<Base> snap(state());
+        std::vector<bool> is_parent(snap->buckets.size(), false);
+        for (const auto& c : snap->candidates) {
+            if (c.info->has_parent && parent_is_registered(*snap, *c.info)) {
+                is_parent[static_cast<std::size_t>(snap->find(c.info->parent_key) -
+                                                   snap->buckets.data())] = true;
+            }
+        }
+        std::vector<key_owned> out;
+        for (std::uint32_t slot : snap->order) {
+            if (!is_parent[slot]) out.emplace_back(snap->buckets[slot].key);
+        }
+        return out;
+    }
+
     /// The keys that two or more classes claim with the same priority.
     static std::vector<conflict> conflicts() {
         detail::reader<Base> snap(state());
@@ -248,6 +354,14 @@ public:
 
 private:
     static detail::registry_state<Base>& state() { return detail::state_cache<Base>::get(); }
+
+    // Null where the key's winner is no longer `maker`.
+    static std::shared_ptr<Base> make_shared_instance(key_view key, const detail::node* maker) {
+        detail::reader<Base> snap(state());
+        const auto& found = detail::lookup_or_fail(*snap, key);
+        if (snap->candidates[found.first].source != maker) return nullptr;
+        return std::shared_ptr<Base>(found.factory(found.context));
+    }
 
     static bool parent_is_registered(const detail::snapshot<Base>& snap,
                                      const detail::node_info<Base>& info) {

@@ -39,7 +39,7 @@ struct snapshot {
 
     struct candidate {
         const node_info<Base>* info;
-        const void* context;
+        const node* source;
     };
 
     struct bucket {
@@ -90,7 +90,7 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
             header->base_name != traits<Base>::base_name) {
             continue;
         }
-        out.candidates.push_back({&info_of<Base>(*n), n->context});
+        out.candidates.push_back({&info_of<Base>(*n), n});
     }
 }
 
@@ -134,7 +134,7 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
         b.count = static_cast<std::uint32_t>(last - first);
         if (!snap->conflicted(b)) {
             b.factory = candidates[first].info->factory;
-            b.context = candidates[first].context;
+            b.context = candidates[first].source->context;
         }
         snap->order.push_back(static_cast<std::uint32_t>(slot));
         first = last;

@@ -11,6 +11,7 @@
 
 #include "hub.hpp"
 #include "read_domain.hpp"
+#include "shared_instances.hpp"
 #include "snapshot.hpp"
 #include "spinlock.hpp"
 
@@ -53,17 +54,44 @@ struct registry_state {
         for (const snapshot<Base>* old : retired) delete old;
         retired.clear();
     }
+
+    /// Waits until no reader can see what was unlinked before the call, then
+    /// frees the snapshots retired until then. Not from inside a read section.
+    void synchronize_and_reclaim(hub& h) noexcept {
+        std::vector<const snapshot<Base>*> reclaimable;
+        {
+            spin_guard guard(rebuild_lock);
+            reclaimable.swap(retired);
+        }
+        h.readers.synchronize();
+        for (const snapshot<Base>* old : reclaimable) delete old;
+    }
+
+    shared_instances<Base> shared;
 };
+
+template <class Base>
+registry_state<Base>* find_state_locked(hub& h) noexcept {
+    for (registry_state_header* s = h.states; s != nullptr; s = s->next) {
+        if (s->base_hash == traits<Base>::base_hash && s->base_name == traits<Base>::base_name) {
+            // header is the first member of the standard-layout state.
+            return reinterpret_cast<registry_state<Base>*>(s);
+        }
+    }
+    return nullptr;
+}
+
+/// The state of `Registry<Base>` where some module has made it, else null.
+template <class Base>
+registry_state<Base>* find_state(hub& h) noexcept {
+    spin_guard guard(h.states_lock);
+    return find_state_locked<Base>(h);
+}
 
 template <class Base>
 registry_state<Base>& find_or_create_state(hub& h) {
     spin_guard guard(h.states_lock);
-    for (registry_state_header* s = h.states; s != nullptr; s = s->next) {
-        if (s->base_hash == traits<Base>::base_hash && s->base_name == traits<Base>::base_name) {
-            // header is the first member of the standard-layout state.
-            return *reinterpret_cast<registry_state<Base>*>(s);
-        }
-    }
+    if (registry_state<Base>* existing = find_state_locked<Base>(h)) return *existing;
     // Never freed: other modules keep pointers to it for the process's life.
     auto* state = new registry_state<Base>();
     state->header.next = h.states;

@@ -1,0 +1,114 @@
+/// \file
+/// `autoreg::describe<Base>()`: a registry as a table that {fmt} prints.
+#ifndef AUTOREG_DESCRIBE_HPP
+#define AUTOREG_DESCRIBE_HPP
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "config.hpp"
+#include "registry.hpp"
+
+namespace autoreg {
+
+/// A registry's entries at one moment, ready to print; see `describe()`.
+struct description {
+    std::string title;
+    /// One row a registration: key, type, priority, description, parent.
+    std::vector<std::array<std::string, 5>> rows;
+};
+
+namespace detail {
+
+/// Lays out a table whose columns are as wide as their widest cell, with
+/// trailing blanks trimmed so that the output diffs cleanly.
+AUTOREG_COLD inline std::string render_table(const description& d) {
+    static constexpr std::array<std::string_view, 5> headings{"key", "type", "priority",
+                                                              "description", "parent"};
+    std::string out = d.title;
+    out += '\n';
+    if (d.rows.empty()) return out;
+
+    std::array<std::size_t, 5> width{};
+    for (std::size_t c = 0; c < width.size(); ++c) width[c] = headings[c].size();
+    for (const auto& row : d.rows) {
+        for (std::size_t c = 0; c < width.size(); ++c) {
+            if (row[c].size() > width[c]) width[c] = row[c].size();
+        }
+    }
+    const auto append_row = [&](const auto& cells) {
+        std::string line;
+        for (std::size_t c = 0; c < width.size(); ++c) {
+            const std::string_view cell = cells[c];
+            if (c != 0) line += "  ";
+            if (c == 2) line.append(width[c] - cell.size(), ' ');  // numbers align right
+            line += cell;
+            if (c != 2) line.append(width[c] - cell.size(), ' ');
+        }
+        line.erase(line.find_last_not_of(' ') + 1);
+        out += line;
+        out += '\n';
+    };
+    append_row(headings);
+    std::array<std::string, 5> rule;
+    for (std::size_t c = 0; c < width.size(); ++c) rule[c].assign(width[c], '-');
+    append_row(rule);
+    for (const auto& row : d.rows) append_row(row);
+    return out;
+}
+
+}  // namespace detail
+
+/// Every registration of `Registry<Base>` as a table, in key order:
+/// \code
+/// fmt::print("{}", autoreg::describe<Shape>());
+/// // shape registry: 2 entries
+/// // key     type    priority  description    parent
+/// // ------  ------  --------  -------------  ------
+/// // circle  Circle         0  A round shape
+/// // disc    Disc           0                 circle
+/// \endcode
+template <class Base>
+description describe() {
+    using registry = Registry<Base>;
+    const auto entries = registry::entries();
+    description d;
+    d.title = fmt::format("{} registry: {} {}", registry::name(), entries.size(),
+                          entries.size() == 1 ? "entry" : "entries");
+    d.rows.reserve(entries.size());
+    const auto text = [](const auto& key) {
+        if constexpr (detail::is_string_key<typename registry::key_type>) {
+            return std::string(key);
+        } else {
+            return fmt::format("{}", detail::key_order_value(key));
+        }
+    };
+    for (const auto& e : entries) {
+        d.rows.push_back({text(e.key), e.type_name, fmt::format("{}", e.priority), e.description,
+                          e.parent ? text(*e.parent) : std::string()});
+    }
+    return d;
+}
+
+}  // namespace autoreg
+
+/// Prints a `description` as an aligned table, its title on the first line.
+template <>
+struct fmt::formatter<autoreg::description> {
+    constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
+        return ctx.begin();
+    }
+    template <class FormatContext>
+    auto format(const autoreg::description& d, FormatContext& ctx) const -> decltype(ctx.out()) {
+        const std::string table = autoreg::detail::render_table(d);
+        return std::copy(table.begin(), table.end(), ctx.out());
+    }
+};
+
+#endif

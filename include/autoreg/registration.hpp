@@ -1,0 +1,189 @@
+/// \file
+/// Registering by hand: `autoreg::registration`, the handle `add()` returns,
+/// and `autoreg::Registrar`, for classes that cannot inherit the mixin.
+#ifndef AUTOREG_REGISTRATION_HPP
+#define AUTOREG_REGISTRATION_HPP
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "detail/hub.hpp"
+#include "detail/node_info.hpp"
+#include "detail/state.hpp"
+#include "fwd.hpp"
+#include "traits.hpp"
+#include "type_name.hpp"
+
+namespace autoreg {
+
+/// Options of a hand registration.
+struct add_options {
+    /// As `registry_priority`: the higher priority wins a key without conflict.
+    int priority = 0;
+    /// As `registry_description`, shown by `entries()` and `describe()`.
+    std::string_view description = {};
+    /// The name `entries()` shows as the type; by default the factory's type.
+    std::string_view type_name = {};
+};
+
+namespace detail {
+
+/// A registration whose node and description live with it, not in static
+/// constexpr storage. Linked by activate(); unlinked on destruction, which
+/// waits until no reader can still be using it.
+template <class Base>
+class owned_entry {
+public:
+    using key_view = typename traits<Base>::key_view;
+    using key_owned = typename traits<Base>::key_owned;
+
+    owned_entry(key_view key, std::string_view type_name, const add_options& options,
+                factory_fn<Base> factory, const void* context)
+        : key_(key), type_name_(type_name), description_(options.description) {
+        info_.header = {traits<Base>::base_name, traits<Base>::base_hash, true};
+        info_.key = key_view(key_);
+        info_.type_name = type_name_;
+        info_.description = description_;
+        info_.priority = options.priority;
+        info_.factory = factory;
+        node_.info = &info_.header;
+        node_.context = context;
+    }
+    ~owned_entry() { deactivate(); }
+    owned_entry(const owned_entry&) = delete;
+    owned_entry& operator=(const owned_entry&) = delete;
+
+    void activate() noexcept { link(node_); }
+
+    void deactivate() noexcept {
+        if (!node_.linked) return;
+        unlink(node_);
+        // Without a state no reader has ever looked, so none can be using it.
+        if (registry_state<Base>* state = find_state<Base>(the_hub())) {
+            state->synchronize_and_reclaim(the_hub());
+        }
+    }
+
+private:
+    key_owned key_;
+    std::string type_name_;
+    std::string description_;
+    node_info<Base> info_{};
+    node node_{};
+};
+
+/// The type-erased owner a `registration` holds.
+class removable {
+public:
+    virtual ~removable() = default;
+};
+
+template <class Base, class Factory, class ArgsTuple>
+class callable_entry;
+
+template <class Base, class Factory, class... Args>
+class callable_entry<Base, Factory, std::tuple<Args...>> final : public removable {
+public:
+    static_assert(
+        std::is_invocable_v<const Factory&, Args&&...> &&
+            std::is_convertible_v<std::invoke_result_t<const Factory&, Args&&...>,
+                                  std::unique_ptr<Base>>,
+        "autoreg: Registry<Base>::add(key, factory): factory must be callable as const with "
+        "the registry's constructor_args and return something convertible to "
+        "std::unique_ptr<Base>");
+
+    callable_entry(typename traits<Base>::key_view key, Factory factory, const add_options& options)
+        : factory_(std::move(factory)),
+          entry_(key, options.type_name.empty() ? type_name_v<Factory> : options.type_name,
+                 options, &call, &factory_) {
+        entry_.activate();
+    }
+
+private:
+    static std::unique_ptr<Base> call(const void* context, Args&&... args) {
+        return (*static_cast<const Factory*>(context))(std::forward<Args>(args)...);
+    }
+
+    // Declared first: the entry, destroyed first, waits for readers that may
+    // still be calling the factory.
+    Factory factory_;
+    owned_entry<Base> entry_;
+};
+
+}  // namespace detail
+
+/// Keeps a hand registration (from `Registry<Base>::add`) alive: destroying
+/// it removes the entry, and only that entry. Movable, not copyable.
+/// \code
+/// autoreg::registration r = autoreg::Registry<Command>::add(
+///     "greet", [text = std::string("hi")] { return std::make_unique<Echo>(text); });
+/// r.release();  // keep the entry for the life of the program
+/// \endcode
+/// Destroying a registration waits until no other thread is inside one of
+/// the registry's factories; do not destroy one from inside a factory.
+class registration {
+public:
+    registration() noexcept = default;
+    explicit registration(std::unique_ptr<detail::removable> entry) noexcept
+        : entry_(std::move(entry)) {}
+    registration(registration&&) noexcept = default;
+    registration& operator=(registration&&) noexcept = default;
+    ~registration() = default;
+
+    /// Keeps the entry for the life of the program; the handle becomes empty.
+    void release() noexcept { static_cast<void>(entry_.release()); }
+
+    /// Removes the entry now; the handle becomes empty.
+    void reset() noexcept { entry_.reset(); }
+
+    /// Whether the handle still owns an entry.
+    explicit operator bool() const noexcept { return entry_ != nullptr; }
+
+private:
+    std::unique_ptr<detail::removable> entry_;
+};
+
+/// Registers `T`, a class derived from `Base` that cannot inherit the mixin
+/// (a third-party type), for the lifetime of the Registrar object.
+/// \code
+/// static const autoreg::Registrar<Codec, vendor::Zstd> zstd_registration{"zstd"};
+/// \endcode
+template <class Base, class T>
+class Registrar {
+    static_assert(std::is_base_of_v<Base, T>,
+                  "autoreg: Registrar<Base, T>: T must be derived from Base");
+
+public:
+    explicit Registrar(typename detail::traits<Base>::key_view key, const add_options& options = {})
+        : entry_(key, detail::type_name_v<T>, options, factory(), nullptr) {
+        entry_.activate();
+    }
+    Registrar(const Registrar&) = delete;
+    Registrar& operator=(const Registrar&) = delete;
+
+private:
+    template <class ArgsTuple>
+    struct make;
+    template <class... Args>
+    struct make<std::tuple<Args...>> {
+        static_assert(std::is_constructible_v<T, Args...>,
+                      "autoreg: Registrar<Base, T>: T cannot be constructed from the registry's "
+                      "constructor_args");
+        static std::unique_ptr<Base> call(const void*, Args&&... args) {
+            return std::make_unique<T>(std::forward<Args>(args)...);
+        }
+    };
+    static constexpr detail::factory_fn<Base> factory() noexcept {
+        return &make<typename detail::traits<Base>::constructor_args>::call;
+    }
+
+    detail::owned_entry<Base> entry_;
+};
+
+}  // namespace autoreg
+
+#endif
