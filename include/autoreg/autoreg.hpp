@@ -22,6 +22,7 @@
 #include "describe.hpp"
 #include "errors.hpp"
 #include "fwd.hpp"
+#include "library.hpp"
 #include "registration.hpp"
 #include "registry.hpp"
 #include "secondary.hpp"

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@
 #include "errors.hpp"
 #include "fwd.hpp"
 #include "registration.hpp"
+#include "secondary.hpp"
 #include "traits.hpp"
 
 namespace autoreg {
@@ -236,45 +238,90 @@ public:
         static_assert(std::tuple_size_v<constructor_args> == 0,
                       "autoreg: Registry<Base>::shared() makes instances without arguments, so "
                       "it needs a registry whose constructor_args is empty");
-        auto& instances = state().shared;
+        using claim = detail::shared_instances::claim;
+        detail::shared_instances& instances = state().shared;
+        const std::string_view bytes = detail::key_bytes(key);
         for (;;) {
             const detail::node* maker = nullptr;
             {
                 detail::reader<Base> snap(state());
-                const auto& found = detail::lookup_or_fail(*snap, key);
-                maker = snap->candidates[found.first].source;
+                maker = snap->candidates[detail::lookup_or_fail(*snap, key).first].source;
             }
-            std::shared_ptr<Base> out;
-            switch (instances.find_or_claim(key, maker, out)) {
-                case detail::shared_instances<Base>::claim::ready:
-                    return out;
-                case detail::shared_instances<Base>::claim::wait:
+            std::shared_ptr<void> out;
+            switch (instances.find_or_claim(bytes, maker, out)) {
+                case claim::ready:
+                    return std::static_pointer_cast<Base>(out);
+                case claim::wait:
                     detail::yield_cpu();
                     continue;
-                case detail::shared_instances<Base>::claim::recursive:
+                case claim::recursive:
                     detail::raise<error>(fmt::format(
                         "autoreg: shared({}) of the {} registry was called again while its "
                         "instance was being constructed, by that construction itself",
                         detail::printable_key<Base>(key), name()));
-                case detail::shared_instances<Base>::claim::build:
+                case claim::build:
                     break;
             }
+            std::shared_ptr<Base> made;
 #if AUTOREG_HAS_EXCEPTIONS
             try {
-                out = make_shared_instance(key, maker);
+                made = make_shared_instance(key, maker);
             } catch (...) {
-                instances.abandon(key);
+                instances.abandon(bytes);
                 throw;
             }
 #else
-            out = make_shared_instance(key, maker);
+            made = make_shared_instance(key, maker);
 #endif
-            if (out == nullptr) {  // the registration changed meanwhile
-                instances.abandon(key);
+            if (made == nullptr) {  // the registration changed meanwhile
+                instances.abandon(bytes);
                 continue;
             }
-            instances.publish(key, out);
-            return out;
+            instances.publish(bytes, made);
+            return made;
+        }
+    }
+
+    /// Sets a function that registers classes on demand, typically by
+    /// loading plugins: it runs once, at the first access of this registry
+    /// (or of one of its secondaries) after it is set. Concurrent first
+    /// accesses wait for it; the function itself may use the registry. An
+    /// exception it throws reaches the access that ran it, the registrations
+    /// it made stay, and it is not run again unless set again.
+    /// \code
+    /// autoreg::Registry<Codec>::set_discovery([] {
+    ///     static auto plugins = autoreg::load_libraries("/usr/lib/myapp/codecs");
+    /// });
+    /// \endcode
+    template <class Function>
+    static void set_discovery(Function&& function) {
+        static_assert(std::is_invocable_v<std::decay_t<Function>&>,
+                      "autoreg: Registry<Base>::set_discovery(fn): fn must be callable without "
+                      "arguments");
+        detail::registry_state<Base>& primary = state();
+        invalidate_secondaries(primary, static_cast<secondary_list*>(nullptr));
+        primary.discover.set(std::make_unique<detail::task_of<std::decay_t<Function>>>(
+            std::forward<Function>(function)));
+        primary.invalidate();
+    }
+
+    /// Checks that every key in `required` is registered, e.g. at start-up.
+    /// \throws missing_keys naming each missing key and the likely cause.
+    /// \code
+    /// autoreg::Registry<Codec>::require({"zstd", "lz4"});
+    /// \endcode
+    static void require(std::initializer_list<key_view> required) {
+        std::vector<std::string> missing;
+        bool empty = false;
+        {
+            detail::reader<Base> snap(state());
+            empty = snap->size() == 0;
+            for (const key_view& key : required) {
+                if (snap->find(key) == nullptr) missing.push_back(detail::printable_key<Base>(key));
+            }
+        }
+        if (!missing.empty()) {
+            detail::raise<missing_keys>(detail::missing_keys_message(name(), missing, empty));
         }
     }
 
@@ -353,7 +400,19 @@ public:
     }
 
 private:
+    using secondary_list =
+        typename detail::traits_secondaries<registry_traits<Base>>::type;
+
     static detail::registry_state<Base>& state() { return detail::state_cache<Base>::get(); }
+
+    template <class... OtherBase, template <class> class... TypeOf,
+              template <class> class... KeyOf>
+    static void invalidate_secondaries(
+        detail::registry_state<Base>& primary,
+        secondaries<secondary<OtherBase, TypeOf, KeyOf>...>*) {
+        (detail::find_or_create_state<OtherBase>(detail::the_hub()).add_primary(primary), ...);
+        (detail::find_or_create_state<OtherBase>(detail::the_hub()).invalidate(), ...);
+    }
 
     // Null where the key's winner is no longer `maker`.
     static std::shared_ptr<Base> make_shared_instance(key_view key, const detail::node* maker) {

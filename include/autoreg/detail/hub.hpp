@@ -53,17 +53,17 @@ struct node {
     /// The library whose loading linked this node; 0 for the executable.
     std::uintptr_t owner = 0;
     bool linked = false;
+    /// Set while its library is being unloaded, and while a library that
+    /// could not be unloaded stays resident after its handle was destroyed.
+    bool hidden = false;
 };
 
 inline const info_header* header_of(const node& n) noexcept {
     return n.info != nullptr ? n.info : n.describe();
 }
 
-struct registry_state_header {
-    std::string_view base_name;
-    std::uint64_t base_hash;
-    registry_state_header* next;
-};
+struct registry_state_header;
+struct loaded_library;
 
 struct hub {
     spinlock list_lock{};
@@ -82,6 +82,14 @@ struct hub {
     /// attributed to the library.
     std::atomic<std::uintptr_t> loading_owner{0};
     std::atomic<std::uintptr_t> loading_thread{0};
+
+    /// Serialises loading and unloading of libraries; recursive because a
+    /// library's static initialisers may load another.
+    spinlock library_lock{};
+    std::uintptr_t library_lock_owner = 0;
+    unsigned library_lock_depth = 0;
+    loaded_library* libraries = nullptr;
+    std::uintptr_t next_library_token = 0;
 };
 
 }  // namespace detail
@@ -89,9 +97,15 @@ struct hub {
 
 // One hub per process: the symbol is exported even from libraries built with
 // -fvisibility=hidden, so the dynamic linker binds every module to the first
-// definition, the host's. The name carries the layout's revision.
+// definition, the host's. It is weak rather than inline because GCC makes
+// inline variables STB_GNU_UNIQUE, and a library holding one can never be
+// unloaded. The name carries the layout's revision.
 extern "C" {
-AUTOREG_EXPORT inline autoreg::detail::hub autoreg_hub_v1{};
+#if defined(_MSC_VER) && !defined(__clang__)  // untested
+__declspec(selectany) autoreg::detail::hub autoreg_hub_v1{};
+#else
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v1{};
+#endif
 }
 
 namespace autoreg {

@@ -1,37 +1,49 @@
 /// \file
 /// The instances `Registry<Base>::shared()` hands out: one per key, made once
 /// even when several threads ask first at the same moment.
+///
+/// Type-erased (keys as bytes, instances as shared_ptr<void>), so that a
+/// library being unloaded can have its instances released without knowing
+/// their registries' types.
 #ifndef AUTOREG_DETAIL_SHARED_INSTANCES_HPP
 #define AUTOREG_DETAIL_SHARED_INSTANCES_HPP
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
-#include "../traits.hpp"
 #include "hub.hpp"
 #include "spinlock.hpp"
 
 namespace autoreg {
 namespace detail {
 
-template <class Base>
+/// The bytes of a key: the text of a string key, the object representation
+/// of an integer or enum.
+inline std::string_view key_bytes(const std::string_view& key) noexcept { return key; }
+template <class Key>
+std::string_view key_bytes(const Key& key) noexcept {
+    static_assert(std::is_integral_v<Key> || std::is_enum_v<Key>);
+    return {reinterpret_cast<const char*>(&key), sizeof key};
+}
+
 class shared_instances {
 public:
-    using key_view = typename traits<Base>::key_view;
-    using key_owned = typename traits<Base>::key_owned;
-
     /// What a caller of shared() must do next.
     enum class claim { ready, build, wait, recursive };
 
     /// Looks for the instance `maker` made for `key`; where there is none,
     /// the first caller is told to build it and the others to wait.
-    claim find_or_claim(key_view key, const node* maker, std::shared_ptr<Base>& out) {
-        std::shared_ptr<Base> replaced;  // released outside the lock
+    claim find_or_claim(std::string_view key, const node* maker, std::shared_ptr<void>& out) {
+        std::shared_ptr<void> replaced;  // declared first: released after the lock
         spin_guard guard(lock_);
         record* r = find(key);
         if (r == nullptr) {
-            records_.push_back(record{key_owned(key), nullptr, nullptr, 0});
+            records_.push_back(record{std::string(key), nullptr, nullptr, 0});
             r = &records_.back();
         }
         if (r->builder != 0) {
@@ -48,24 +60,24 @@ public:
         return claim::build;
     }
 
-    void publish(key_view key, std::shared_ptr<Base> instance) noexcept {
+    void publish(std::string_view key, std::shared_ptr<void> instance) noexcept {
         spin_guard guard(lock_);
         record* r = find(key);
         r->instance = std::move(instance);
         r->builder = 0;
     }
 
-    void abandon(key_view key) noexcept {
+    void abandon(std::string_view key) noexcept {
         spin_guard guard(lock_);
         record* r = find(key);
         r->maker = nullptr;
         r->builder = 0;
     }
 
-    /// Takes out every instance a node of `owner` made, so that the caller
-    /// can release them before the library that owns their code unloads.
-    std::vector<std::shared_ptr<Base>> take_owned_by(std::uintptr_t owner) {
-        std::vector<std::shared_ptr<Base>> out;
+    /// Takes out every instance a node of `owner` made, for the caller to
+    /// release before the library that holds their code unloads.
+    std::vector<std::shared_ptr<void>> take_owned_by(std::uintptr_t owner) {
+        std::vector<std::shared_ptr<void>> out;
         spin_guard guard(lock_);
         for (record& r : records_) {
             if (r.maker != nullptr && r.maker->owner == owner && r.instance != nullptr) {
@@ -78,15 +90,15 @@ public:
 
 private:
     struct record {
-        key_owned key;
-        std::shared_ptr<Base> instance;
+        std::string key;
+        std::shared_ptr<void> instance;
         const node* maker;
-        std::uintptr_t builder;  // thread building the instance, or 0
+        std::uintptr_t builder;  // the thread building the instance, or 0
     };
 
-    record* find(key_view key) noexcept {
+    record* find(std::string_view key) noexcept {
         for (record& r : records_) {
-            if (key_view(r.key) == key) return &r;
+            if (r.key == key) return &r;
         }
         return nullptr;
     }

@@ -86,7 +86,7 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
     out.generation = h.generation.load(std::memory_order_relaxed);
     for (const node* n = h.head; n != nullptr; n = n->next) {
         const info_header* header = header_of(*n);
-        if (!header->enabled || header->base_hash != traits<Base>::base_hash ||
+        if (n->hidden || !header->enabled || header->base_hash != traits<Base>::base_hash ||
             header->base_name != traits<Base>::base_name) {
             continue;
         }

@@ -11,17 +11,16 @@
 
 #include "hub.hpp"
 #include "read_domain.hpp"
-#include "shared_instances.hpp"
 #include "snapshot.hpp"
+#include "state_header.hpp"
 #include "spinlock.hpp"
 
 namespace autoreg {
 namespace detail {
 
 template <class Base>
-struct registry_state {
-    // First member, so that the hub can search states without knowing Base.
-    registry_state_header header{traits<Base>::base_name, traits<Base>::base_hash, nullptr};
+struct registry_state : registry_state_header {
+    registry_state() noexcept : registry_state_header(traits<Base>::base_name, traits<Base>::base_hash) {}
 
     std::atomic<const snapshot<Base>*> current{nullptr};
     /// The hub generation `current` was built from; 0 before the first build.
@@ -31,15 +30,31 @@ struct registry_state {
     /// Snapshots replaced while readers might still hold them (rebuild_lock).
     std::vector<const snapshot<Base>*> retired;
 
-    /// Builds a snapshot if the hub changed since the last one. Safe to call
-    /// from inside a read section (a factory that creates): it never waits for
-    /// readers.
+    /// Runs pending discoveries, then builds a snapshot if the hub changed
+    /// since the last one. Safe to call from inside a read section (a factory
+    /// that creates): it never waits for readers.
     void refresh(hub& h) {
-        spin_guard guard(rebuild_lock);
-        if (built_generation.load(std::memory_order_acquire) ==
-            h.generation.load(std::memory_order_acquire)) {
+        for (;;) {
+            run_discoveries();
+            spin_guard guard(rebuild_lock);
+            // A discovery set meanwhile must run before the build it affects.
+            if (discovery_awaits_this_thread()) continue;
+            if (built_generation.load(std::memory_order_acquire) !=
+                h.generation.load(std::memory_order_acquire)) {
+                rebuild(h);
+            }
             return;
         }
+    }
+
+    /// Makes the next access refresh, e.g. to run a discovery just set.
+    void invalidate() noexcept {
+        spin_guard guard(rebuild_lock);
+        built_generation.store(0, std::memory_order_release);
+    }
+
+private:
+    void rebuild(hub& h) {
         std::unique_ptr<snapshot<Base>> fresh = build_snapshot<Base>(h);
         retired.reserve(retired.size() + 1);
         const std::uint64_t generation = fresh->generation;
@@ -49,6 +64,7 @@ struct registry_state {
         if (h.readers.quiescent_now()) free_retired();
     }
 
+public:
     /// Frees retired snapshots; only once no reader can hold them.
     void free_retired() noexcept {
         for (const snapshot<Base>* old : retired) delete old;
@@ -67,15 +83,13 @@ struct registry_state {
         for (const snapshot<Base>* old : reclaimable) delete old;
     }
 
-    shared_instances<Base> shared;
 };
 
 template <class Base>
 registry_state<Base>* find_state_locked(hub& h) noexcept {
     for (registry_state_header* s = h.states; s != nullptr; s = s->next) {
         if (s->base_hash == traits<Base>::base_hash && s->base_name == traits<Base>::base_name) {
-            // header is the first member of the standard-layout state.
-            return reinterpret_cast<registry_state<Base>*>(s);
+            return static_cast<registry_state<Base>*>(s);
         }
     }
     return nullptr;
@@ -94,8 +108,8 @@ registry_state<Base>& find_or_create_state(hub& h) {
     if (registry_state<Base>* existing = find_state_locked<Base>(h)) return *existing;
     // Never freed: other modules keep pointers to it for the process's life.
     auto* state = new registry_state<Base>();
-    state->header.next = h.states;
-    h.states = &state->header;
+    state->next = h.states;
+    h.states = state;
     return *state;
 }
 
@@ -124,20 +138,11 @@ public:
     const snapshot<Base>* operator->() const noexcept { return snapshot_; }
 
 private:
+    // Outside the section: a discovery may unload libraries, and a rebuild
+    // must not count as a reader of what it replaces. Should it throw, the
+    // constructor fails with no section open.
     AUTOREG_COLD void refresh_outside_section(registry_state<Base>& state) {
-        try_refresh(state);
-    }
-    void try_refresh(registry_state<Base>& state) {
-#if AUTOREG_HAS_EXCEPTIONS
-        try {
-            state.refresh(hub_);
-        } catch (...) {
-            ticket_ = hub_.readers.enter();  // the destructor exits it again
-            throw;
-        }
-#else
         state.refresh(hub_);
-#endif
     }
 
     hub& hub_;

@@ -1,0 +1,94 @@
+/// \file
+/// A registry's discovery function: run once, at the first access after it
+/// was set, by the access that gets there first; concurrent accesses wait.
+#ifndef AUTOREG_DETAIL_DISCOVERY_HPP
+#define AUTOREG_DETAIL_DISCOVERY_HPP
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <utility>
+
+#include "hub.hpp"
+#include "spinlock.hpp"
+
+namespace autoreg {
+namespace detail {
+
+class task {
+public:
+    virtual ~task() = default;
+    virtual void run() = 0;
+};
+
+template <class Function>
+class task_of final : public task {
+public:
+    explicit task_of(Function function) : function_(std::move(function)) {}
+    void run() override { function_(); }
+
+private:
+    Function function_;
+};
+
+class discovery {
+public:
+    void set(std::unique_ptr<task> next) noexcept {
+        std::unique_ptr<task> replaced;  // destroyed outside the lock
+        spin_guard guard(lock_);
+        replaced = std::exchange(next_, std::move(next));
+        pending_.store(true, std::memory_order_release);
+    }
+
+    /// Whether an access on this thread has to run or wait for a discovery.
+    bool awaits_this_thread() noexcept {
+        if (!pending_.load(std::memory_order_acquire)) return false;
+        spin_guard guard(lock_);
+        return running_ ? runner_ != current_thread_tag() : next_ != nullptr;
+    }
+
+    /// Runs the pending discovery, or waits for the thread that runs it.
+    /// Returns at once on the thread that runs it, so that the function may
+    /// use the registry. An exception reaches the access that ran it; the
+    /// function is not run again unless it is set again.
+    void run() {
+        if (!pending_.load(std::memory_order_acquire)) return;
+        std::unique_ptr<task> mine;
+        for (;;) {
+            {
+                spin_guard guard(lock_);
+                if (running_ && runner_ == current_thread_tag()) return;
+                if (!running_) {
+                    if (next_ == nullptr) return;
+                    mine = std::move(next_);
+                    running_ = true;
+                    runner_ = current_thread_tag();
+                    break;
+                }
+            }
+            yield_cpu();
+        }
+        struct finish {
+            discovery& self;
+            ~finish() {
+                spin_guard guard(self.lock_);
+                self.running_ = false;
+                self.runner_ = 0;
+                if (self.next_ == nullptr) self.pending_.store(false, std::memory_order_release);
+            }
+        } done{*this};
+        mine->run();
+    }
+
+private:
+    spinlock lock_{};
+    std::unique_ptr<task> next_;
+    bool running_ = false;
+    std::uintptr_t runner_ = 0;
+    std::atomic<bool> pending_{false};
+};
+
+}  // namespace detail
+}  // namespace autoreg
+
+#endif

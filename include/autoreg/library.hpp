@@ -1,0 +1,272 @@
+/// \file
+/// Plugins: shared libraries whose classes register as they load and
+/// disappear as they unload.
+#ifndef AUTOREG_LIBRARY_HPP
+#define AUTOREG_LIBRARY_HPP
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "config.hpp"
+#include "detail/hub.hpp"
+#include "detail/state_header.hpp"
+#include "errors.hpp"
+
+#if !defined(_WIN32)
+#include <dirent.h>
+#include <dlfcn.h>
+#include <sys/stat.h>
+#endif
+
+namespace autoreg {
+namespace detail {
+
+/// One library loaded through load_library(), shared by its handles.
+struct loaded_library {
+    void* handle;
+    std::uintptr_t token;
+    std::size_t handles;
+    loaded_library* next;
+};
+
+/// Holds the hub's library lock; the thread that holds it may take it again.
+class library_guard {
+public:
+    explicit library_guard(hub& h) noexcept : hub_(h) {
+        const std::uintptr_t me = current_thread_tag();
+        if (hub_.library_lock_depth != 0 && hub_.library_lock_owner == me) {
+            ++hub_.library_lock_depth;
+            return;
+        }
+        hub_.library_lock.lock();
+        hub_.library_lock_owner = me;
+        hub_.library_lock_depth = 1;
+    }
+    ~library_guard() {
+        if (--hub_.library_lock_depth == 0) {
+            hub_.library_lock_owner = 0;
+            hub_.library_lock.unlock();
+        }
+    }
+    library_guard(const library_guard&) = delete;
+    library_guard& operator=(const library_guard&) = delete;
+
+private:
+    hub& hub_;
+};
+
+inline void set_hidden(hub& h, std::uintptr_t owner, bool hidden) noexcept {
+    spin_guard guard(h.list_lock);
+    for (node* n = h.head; n != nullptr; n = n->next) {
+        if (n->owner == owner) n->hidden = hidden;
+    }
+    h.generation.fetch_add(1, std::memory_order_release);
+}
+
+inline void release_shared_instances(hub& h, std::uintptr_t owner) {
+    std::vector<std::shared_ptr<void>> released;
+    {
+        spin_guard guard(h.states_lock);
+        for (registry_state_header* s = h.states; s != nullptr; s = s->next) {
+            auto taken = s->shared.take_owned_by(owner);
+            for (auto& instance : taken) released.push_back(std::move(instance));
+        }
+    }
+    // The destructors run here, after the lock, while the library is mapped.
+}
+
+inline std::string loader_message() {
+#if defined(_WIN32)
+    return "loading libraries is not supported on Windows yet";
+#else
+    const char* message = dlerror();
+    return message != nullptr ? message : "unknown error";
+#endif
+}
+
+}  // namespace detail
+
+/// A loaded plugin library. Destroying the handle (or unload()) unloads the
+/// library and removes its registrations; no factory of an unloaded library
+/// is ever called, and shared() instances its classes made are released
+/// first. Objects its factories made must be destroyed before the handle.
+/// Movable, not copyable.
+class library {
+public:
+    library() noexcept = default;
+    library(library&& other) noexcept
+        : path_(std::move(other.path_)), record_(std::exchange(other.record_, nullptr)) {}
+    library& operator=(library&& other) noexcept {
+        if (this != &other) {
+            unload();
+            path_ = std::move(other.path_);
+            record_ = std::exchange(other.record_, nullptr);
+        }
+        return *this;
+    }
+    ~library() { unload(); }
+    library(const library&) = delete;
+    library& operator=(const library&) = delete;
+
+    /// The path the library was loaded from.
+    const std::string& path() const noexcept { return path_; }
+
+    /// Whether the handle holds a loaded library.
+    explicit operator bool() const noexcept { return record_ != nullptr; }
+
+    /// Unloads now; the handle becomes empty. Waits until no other thread
+    /// is inside a factory of any registry, so do not call it from one.
+    void unload() noexcept;
+
+private:
+    friend library load_library(const std::string& path);
+    library(std::string path, detail::loaded_library* record) noexcept
+        : path_(std::move(path)), record_(record) {}
+
+    std::string path_;
+    detail::loaded_library* record_ = nullptr;
+};
+
+namespace detail {
+
+AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
+#if !defined(_WIN32)
+    const void* exported = dlsym(RTLD_DEFAULT, "autoreg_hub_v1");
+    if (exported != static_cast<const void*>(&the_hub())) {
+        raise<error>(fmt::format(
+            "autoreg: cannot load {}: this program does not share its registries with the "
+            "libraries it loads. Its executable does not export the symbol autoreg_hub_v1, so "
+            "the library would register its classes into a separate copy of every registry. "
+            "Build the executable with autoreg_enable_plugins(<target>) in CMake (which sets "
+            "ENABLE_EXPORTS), or link it with -rdynamic.",
+            path));
+    }
+#else
+    raise<error>(fmt::format("autoreg: cannot load {}: {}", path, loader_message()));
+#endif
+}
+
+}  // namespace detail
+
+/// Loads the shared library at `path`; its classes register as it loads.
+/// \throws autoreg::error naming the path and the loader's own message, or
+/// saying how to fix a host that cannot share its registries.
+/// \code
+/// autoreg::library codecs = autoreg::load_library("./plugins/libzstd_codec.so");
+/// auto codec = autoreg::Registry<Codec>::create("zstd");
+/// \endcode
+inline library load_library(const std::string& path) {
+    detail::hub& h = detail::the_hub();
+    detail::check_host_shares_registries(path);
+#if !defined(_WIN32)
+    detail::library_guard guard(h);
+    const std::uintptr_t token = ++h.next_library_token;
+    const std::uintptr_t outer_owner = h.loading_owner.exchange(token);
+    const std::uintptr_t outer_thread = h.loading_thread.exchange(detail::current_thread_tag());
+    dlerror();
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    h.loading_owner.store(outer_owner);
+    h.loading_thread.store(outer_thread);
+    if (handle == nullptr) {
+        detail::raise<error>(
+            fmt::format("autoreg: cannot load library {}: {}", path, detail::loader_message()));
+    }
+    for (detail::loaded_library* r = h.libraries; r != nullptr; r = r->next) {
+        if (r->handle == handle) {
+            // Loaded before: through another handle, or left resident by a
+            // loader that could not unload it, with its nodes hidden.
+            if (r->handles++ == 0) detail::set_hidden(h, r->token, false);
+            return library(path, r);
+        }
+    }
+    auto* record = new detail::loaded_library{handle, token, 1, h.libraries};
+    h.libraries = record;
+    return library(path, record);
+#else
+    static_cast<void>(h);
+    return library();
+#endif
+}
+
+inline void library::unload() noexcept {
+    if (record_ == nullptr) return;
+#if !defined(_WIN32)
+    detail::hub& h = detail::the_hub();
+    detail::library_guard guard(h);
+    detail::loaded_library* record = std::exchange(record_, nullptr);
+    void* handle = record->handle;
+    if (--record->handles == 0) {
+        detail::set_hidden(h, record->token, true);
+        h.readers.synchronize();  // no reader can still be in one of its factories
+        detail::release_shared_instances(h, record->token);
+    }
+    dlclose(handle);
+    if (record->handles != 0) return;
+    // A library may stay resident (RTLD_NODELETE, or GNU unique symbols);
+    // then its nodes stay hidden until it is loaded again.
+    void* resident = dlopen(path_.c_str(), RTLD_NOW | RTLD_NOLOAD);
+    if (resident != nullptr) {
+        dlclose(resident);
+        return;
+    }
+    for (detail::loaded_library** r = &h.libraries; *r != nullptr; r = &(*r)->next) {
+        if (*r == record) {
+            *r = record->next;
+            break;
+        }
+    }
+    delete record;
+#endif
+}
+
+/// Loads every shared library (`.so`; `.dylib` on macOS) in `folder`, in
+/// byte-wise name order, skipping other files.
+/// \throws autoreg::error for a missing folder or a library that fails to
+/// load; libraries loaded before the failure are unloaded again.
+inline std::vector<library> load_libraries(const std::string& folder) {
+    std::vector<library> loaded;
+#if !defined(_WIN32)
+#if defined(__APPLE__)
+    constexpr std::string_view extension = ".dylib";
+#else
+    constexpr std::string_view extension = ".so";
+#endif
+    std::vector<std::string> names;
+    DIR* dir = opendir(folder.c_str());
+    if (dir == nullptr) {
+        detail::raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder,
+                                         std::strerror(errno)));
+    }
+    while (const dirent* entry = readdir(dir)) {
+        const std::string_view name = entry->d_name;
+        if (name.size() <= extension.size() ||
+            name.substr(name.size() - extension.size()) != extension) {
+            continue;
+        }
+        struct stat info {};
+        const std::string path = folder + "/" + std::string(name);
+        if (stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) names.emplace_back(name);
+    }
+    closedir(dir);
+    std::sort(names.begin(), names.end());
+    loaded.reserve(names.size());
+    for (const std::string& name : names) loaded.push_back(load_library(folder + "/" + name));
+#else
+    detail::raise<error>(fmt::format("autoreg: cannot load the plugins in {}: {}", folder,
+                                     detail::loader_message()));
+#endif
+    return loaded;
+}
+
+}  // namespace autoreg
+
+#endif
