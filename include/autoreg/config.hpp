@@ -25,4 +25,13 @@
 #define AUTOREG_EXPORT
 #endif
 
+// Where the C++ ABI offers per-module exit handlers, static nodes are
+// trivially destructible and each module unlinks its nodes as it unloads;
+// elsewhere (MSVC) every node has a destructor.
+#if !defined(_WIN32) && (defined(__GNUC__) || defined(__clang__))
+#define AUTOREG_MODULE_EXIT_HANDLERS 1
+#else
+#define AUTOREG_MODULE_EXIT_HANDLERS 0
+#endif
+
 #endif

@@ -113,14 +113,17 @@ constexpr node_info<Base> make_info() noexcept {
     }
 }
 
-/// A node in static storage that stays linked in the hub for its lifetime.
+/// A node in static storage that stays linked while its module is loaded.
 class static_node {
 public:
     explicit static_node(node::info_fn describe) noexcept {
         node_.describe = describe;
+        node_.module = this_module();
         link(node_);
     }
+#if !AUTOREG_MODULE_EXIT_HANDLERS
     ~static_node() { unlink(node_); }
+#endif
     static_node(const static_node&) = delete;
     static_node& operator=(const static_node&) = delete;
 

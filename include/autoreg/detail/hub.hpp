@@ -10,6 +10,7 @@
 #define AUTOREG_DETAIL_HUB_HPP
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -50,6 +51,9 @@ struct node {
     const void* context = nullptr;
     node* prev = nullptr;
     node* next = nullptr;
+    /// The module (executable or shared library) whose static storage holds
+    /// the node; null for nodes with a destructor of their own.
+    const void* module = nullptr;
     /// The library whose loading linked this node; 0 for the executable.
     std::uintptr_t owner = 0;
     bool linked = false;
@@ -65,6 +69,10 @@ inline const info_header* header_of(const node& n) noexcept {
 struct registry_state_header;
 struct loaded_library;
 
+/// Modules whose nodes the hub holds; each gets one exit handler that
+/// unlinks them when the module unloads.
+inline constexpr std::size_t max_modules = 1024;
+
 struct hub {
     spinlock list_lock{};
     node* head = nullptr;
@@ -72,6 +80,10 @@ struct hub {
     /// Bumped on every change of the list, so that a registry can tell with
     /// one load whether its index is current.
     std::atomic<std::uint64_t> generation{1};
+
+    const void* modules[max_modules]{};
+    std::size_t module_count = 0;
+    const void* last_module = nullptr;
 
     spinlock states_lock{};
     registry_state_header* states = nullptr;
@@ -108,10 +120,28 @@ __attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v1
 #endif
 }
 
+#if AUTOREG_MODULE_EXIT_HANDLERS
+// Itanium C++ ABI: every module has its own hidden __dso_handle, and exit
+// handlers registered with it run when that module unloads.
+extern "C" {
+extern void* __dso_handle;
+int __cxa_atexit(void (*function)(void*), void* argument, void* module);
+}
+#endif
+
 namespace autoreg {
 namespace detail {
 
 inline hub& the_hub() noexcept { return autoreg_hub_v1; }
+
+/// The module whose code calls this: each has its own __dso_handle.
+inline const void* this_module() noexcept {
+#if AUTOREG_MODULE_EXIT_HANDLERS
+    return &__dso_handle;
+#else
+    return nullptr;
+#endif
+}
 
 // Process-wide, unlike the address of a thread_local, which differs between
 // the executable and each library.
@@ -123,12 +153,36 @@ inline std::uintptr_t current_thread_tag() noexcept {
 #endif
 }
 
+inline void unlink_module(void* module) noexcept;
+
+#if AUTOREG_MODULE_EXIT_HANDLERS
+/// Makes sure the module holding `n` unlinks its nodes when it unloads
+/// (list lock held). One exit handler per module, not one per node: a
+/// handler per node would cost a registration far more than the link, and
+/// the C runtime allocates once it has more than a few dozen of them.
+inline void watch_module(hub& h, const void* module) noexcept {
+    if (module == nullptr || module == h.last_module) return;
+    h.last_module = module;
+    for (std::size_t i = 0; i < h.module_count; ++i) {
+        if (h.modules[i] == module) return;
+    }
+    if (h.module_count == max_modules) return;  // its nodes then stay linked
+    h.modules[h.module_count++] = module;
+    void* handle = const_cast<void*>(module);
+    __cxa_atexit(&unlink_module, handle, handle);
+}
+#endif
+
 inline void link(node& n) noexcept {
     hub& h = the_hub();
     spin_guard guard(h.list_lock);
-    if (h.loading_thread.load(std::memory_order_relaxed) == current_thread_tag()) {
+    if (AUTOREG_UNLIKELY(h.loading_owner.load(std::memory_order_relaxed) != 0) &&
+        h.loading_thread.load(std::memory_order_relaxed) == current_thread_tag()) {
         n.owner = h.loading_owner.load(std::memory_order_relaxed);
     }
+#if AUTOREG_MODULE_EXIT_HANDLERS
+    watch_module(h, n.module);
+#endif
     n.prev = h.tail;
     n.next = nullptr;
     if (h.tail != nullptr) {
@@ -141,14 +195,38 @@ inline void link(node& n) noexcept {
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
-inline void unlink(node& n) noexcept {
-    hub& h = the_hub();
-    spin_guard guard(h.list_lock);
-    if (!n.linked) return;
+inline void unlink_locked(hub& h, node& n) noexcept {
     (n.prev != nullptr ? n.prev->next : h.head) = n.next;
     (n.next != nullptr ? n.next->prev : h.tail) = n.prev;
     n.prev = n.next = nullptr;
     n.linked = false;
+}
+
+inline void unlink(node& n) noexcept {
+    hub& h = the_hub();
+    spin_guard guard(h.list_lock);
+    if (!n.linked) return;
+    unlink_locked(h, n);
+    h.generation.fetch_add(1, std::memory_order_release);
+}
+
+/// Runs as the module unloads (dlclose, or exit): its nodes are about to
+/// disappear with its static storage.
+inline void unlink_module(void* module) noexcept {
+    hub& h = the_hub();
+    spin_guard guard(h.list_lock);
+    for (node* n = h.head; n != nullptr;) {
+        node* next = n->next;
+        if (n->module == module) unlink_locked(h, *n);
+        n = next;
+    }
+    for (std::size_t i = 0; i < h.module_count; ++i) {
+        if (h.modules[i] == module) {
+            h.modules[i] = h.modules[--h.module_count];
+            break;
+        }
+    }
+    if (h.last_module == module) h.last_module = nullptr;
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
