@@ -18,11 +18,15 @@
 // The process-wide hub must stay one object per process even in libraries
 // built with -fvisibility=hidden, so its symbol is always exported.
 #define AUTOREG_EXPORT __attribute__((visibility("default")))
+// Registrations run before the program's own static initialisers (priority
+// 101 is the first one not reserved), so those may already use registries.
+#define AUTOREG_EARLY __attribute__((init_priority(101)))
 #else  // MSVC: written, untested.
 #define AUTOREG_COLD __declspec(noinline)
 #define AUTOREG_LIKELY(x) (x)
 #define AUTOREG_UNLIKELY(x) (x)
 #define AUTOREG_EXPORT
+#define AUTOREG_EARLY
 #endif
 
 // Where the C++ ABI offers per-module exit handlers, static nodes are

@@ -66,9 +66,9 @@ private:
 
 inline void set_hidden(hub& h, std::uintptr_t owner, bool hidden) noexcept {
     spin_guard guard(h.list_lock);
-    for (node* n = h.head; n != nullptr; n = n->next) {
-        if (n->owner == owner) n->hidden = hidden;
-    }
+    for_each_node(h, [&](node& n) {
+        if (n.owner == owner) n.hidden = hidden;
+    });
     h.generation.fetch_add(1, std::memory_order_release);
 }
 

@@ -112,7 +112,7 @@ struct secondary_registration<Primary, Derived, Parent, secondary<OtherBase, Typ
         static constexpr node_info<OtherBase> info = make();
         return &info.header;
     }
-    static inline static_node node{&describe};
+    AUTOREG_EARLY static inline static_node node{&describe};
 };
 
 template <auto*... Objects>

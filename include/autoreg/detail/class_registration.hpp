@@ -93,8 +93,10 @@ constexpr node_info<Base> make_info() noexcept {
                       "give it a constructor taking exactly those arguments, or write "
                       "using AutoRegister::AutoRegister; to inherit them from its parent");
         info.key = rule::value();
-        if constexpr (is_string_key<typename traits<Base>::key_type>) {
-            static_assert(!rule::value().empty(),
+        if constexpr (rule::has_key && is_string_key<typename traits<Base>::key_type>) {
+            static_assert(!rule::is_explicit || !rule::value().empty(),
+                          "autoreg: this class's registry_key is empty; give it a non-empty one");
+            static_assert(!rule::is_derived || !rule::value().empty(),
                           "autoreg: this class's key is empty: with strip_suffix, a class named "
                           "just like the suffix derives the empty key. Declare a key: "
                           "static constexpr std::string_view registry_key = \"...\";");
@@ -119,7 +121,11 @@ public:
     explicit static_node(node::info_fn describe) noexcept {
         node_.describe = describe;
         node_.module = this_module();
+#if AUTOREG_MODULE_EXIT_HANDLERS
+        link_static(node_);
+#else
         link(node_);
+#endif
     }
 #if !AUTOREG_MODULE_EXIT_HANDLERS
     ~static_node() { unlink(node_); }
@@ -139,7 +145,7 @@ struct class_registration {
     }
     // Only a function's address is named here: GCC instantiates this
     // initialiser while Derived is still incomplete.
-    static inline static_node node{&describe};
+    AUTOREG_EARLY static inline static_node node{&describe};
 };
 
 template <auto* Object>

@@ -49,6 +49,10 @@ struct node {
     /// factory runs, with them.
     const info_header* info = nullptr;
     const void* context = nullptr;
+    /// Static nodes form a singly linked list, pushed at the front, so that
+    /// linking writes into no other translation unit's object (which
+    /// AddressSanitizer's strict initialisation-order check would report).
+    /// Hand registrations, removed one by one, are doubly linked.
     node* prev = nullptr;
     node* next = nullptr;
     /// The module (executable or shared library) whose static storage holds
@@ -75,8 +79,8 @@ inline constexpr std::size_t max_modules = 1024;
 
 struct hub {
     spinlock list_lock{};
-    node* head = nullptr;
-    node* tail = nullptr;
+    node* static_nodes = nullptr;
+    node* dynamic_nodes = nullptr;
     /// Bumped on every change of the list, so that a registry can tell with
     /// one load whether its index is current.
     std::atomic<std::uint64_t> generation{1};
@@ -173,40 +177,55 @@ inline void watch_module(hub& h, const void* module) noexcept {
 }
 #endif
 
-inline void link(node& n) noexcept {
-    hub& h = the_hub();
-    spin_guard guard(h.list_lock);
+/// Calls `visit(node&)` for every linked node (list lock held).
+template <class Visit>
+void for_each_node(hub& h, Visit&& visit) {
+    for (node* n = h.static_nodes; n != nullptr; n = n->next) visit(*n);
+    for (node* n = h.dynamic_nodes; n != nullptr; n = n->next) visit(*n);
+}
+
+inline void note_loading_owner(hub& h, node& n) noexcept {
     if (AUTOREG_UNLIKELY(h.loading_owner.load(std::memory_order_relaxed) != 0) &&
         h.loading_thread.load(std::memory_order_relaxed) == current_thread_tag()) {
         n.owner = h.loading_owner.load(std::memory_order_relaxed);
     }
+}
+
+/// Links a node in static storage; it stays until its module unloads.
+inline void link_static(node& n) noexcept {
+    hub& h = the_hub();
+    spin_guard guard(h.list_lock);
+    note_loading_owner(h, n);
 #if AUTOREG_MODULE_EXIT_HANDLERS
     watch_module(h, n.module);
 #endif
-    n.prev = h.tail;
-    n.next = nullptr;
-    if (h.tail != nullptr) {
-        h.tail->next = &n;
-    } else {
-        h.head = &n;
-    }
-    h.tail = &n;
+    n.next = h.static_nodes;
+    h.static_nodes = &n;
     n.linked = true;
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
-inline void unlink_locked(hub& h, node& n) noexcept {
-    (n.prev != nullptr ? n.prev->next : h.head) = n.next;
-    (n.next != nullptr ? n.next->prev : h.tail) = n.prev;
-    n.prev = n.next = nullptr;
-    n.linked = false;
+/// Links a hand registration's node; unlink() removes it.
+inline void link(node& n) noexcept {
+    hub& h = the_hub();
+    spin_guard guard(h.list_lock);
+    note_loading_owner(h, n);
+    n.prev = nullptr;
+    n.next = h.dynamic_nodes;
+    if (h.dynamic_nodes != nullptr) h.dynamic_nodes->prev = &n;
+    h.dynamic_nodes = &n;
+    n.linked = true;
+    h.generation.fetch_add(1, std::memory_order_release);
 }
 
 inline void unlink(node& n) noexcept {
     hub& h = the_hub();
     spin_guard guard(h.list_lock);
     if (!n.linked) return;
-    unlink_locked(h, n);
+    (n.prev != nullptr ? n.prev->next : h.dynamic_nodes) = n.next;
+    if (n.next != nullptr) n.next->prev = n.prev;
+    n.prev = n.next = nullptr;
+    n.linked = false;
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
@@ -215,10 +234,15 @@ inline void unlink(node& n) noexcept {
 inline void unlink_module(void* module) noexcept {
     hub& h = the_hub();
     spin_guard guard(h.list_lock);
-    for (node* n = h.head; n != nullptr;) {
-        node* next = n->next;
-        if (n->module == module) unlink_locked(h, *n);
-        n = next;
+    for (node** link = &h.static_nodes; *link != nullptr;) {
+        node* n = *link;
+        if (n->module == module) {
+            *link = n->next;
+            n->next = nullptr;
+            n->linked = false;
+        } else {
+            link = &n->next;
+        }
     }
     for (std::size_t i = 0; i < h.module_count; ++i) {
         if (h.modules[i] == module) {

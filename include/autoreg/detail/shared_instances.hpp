@@ -43,7 +43,7 @@ public:
         spin_guard guard(lock_);
         record* r = find(key);
         if (r == nullptr) {
-            records_.push_back(record{std::string(key), nullptr, nullptr, 0});
+            records_.push_back(record{std::string(key), nullptr, nullptr, 0, 0});
             r = &records_.back();
         }
         if (r->builder != 0) {
@@ -56,6 +56,7 @@ public:
         // No instance yet, or one made by a registration since replaced.
         replaced = std::move(r->instance);
         r->maker = maker;
+        r->owner = maker->owner;
         r->builder = current_thread_tag();
         return claim::build;
     }
@@ -80,7 +81,7 @@ public:
         std::vector<std::shared_ptr<void>> out;
         spin_guard guard(lock_);
         for (record& r : records_) {
-            if (r.maker != nullptr && r.maker->owner == owner && r.instance != nullptr) {
+            if (r.maker != nullptr && r.owner == owner && r.instance != nullptr) {
                 out.push_back(std::move(r.instance));
                 r.maker = nullptr;
             }
@@ -92,7 +93,9 @@ private:
     struct record {
         std::string key;
         std::shared_ptr<void> instance;
+        /// Compared, never followed: it may belong to an unloaded library.
         const node* maker;
+        std::uintptr_t owner;    // the library of `maker`
         std::uintptr_t builder;  // the thread building the instance, or 0
     };
 

@@ -84,14 +84,15 @@ template <class Base>
 void collect_candidates(hub& h, snapshot<Base>& out) {
     spin_guard guard(h.list_lock);
     out.generation = h.generation.load(std::memory_order_relaxed);
-    for (const node* n = h.head; n != nullptr; n = n->next) {
-        const info_header* header = header_of(*n);
-        if (n->hidden || !header->enabled || header->base_hash != traits<Base>::base_hash ||
+    for_each_node(h, [&](const node& n) {
+        if (n.hidden) return;
+        const info_header* header = header_of(n);
+        if (!header->enabled || header->base_hash != traits<Base>::base_hash ||
             header->base_name != traits<Base>::base_name) {
-            continue;
+            return;
         }
-        out.candidates.push_back({&info_of<Base>(*n), n});
-    }
+        out.candidates.push_back({&info_of<Base>(n), &n});
+    });
 }
 
 template <class Base>

@@ -55,7 +55,13 @@ struct registry_state : registry_state_header {
 
 private:
     void rebuild(hub& h) {
-        std::unique_ptr<snapshot<Base>> fresh = build_snapshot<Base>(h);
+        std::unique_ptr<snapshot<Base>> fresh;
+        {
+            // Building reads descriptions in the libraries' static storage:
+            // a library being unloaded waits for this section to end.
+            read_section reading(h.readers);
+            fresh = build_snapshot<Base>(h);
+        }
         retired.reserve(retired.size() + 1);
         const std::uint64_t generation = fresh->generation;
         const snapshot<Base>* old = current.exchange(fresh.release(), std::memory_order_seq_cst);
