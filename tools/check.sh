@@ -21,14 +21,16 @@ gxx=${AUTOREG_GXX:-g++}
 clangxx=${AUTOREG_CLANGXX:-clang++}
 sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-# name: compiler | standard | build type | extra CXX flags | package tests
-all_configs=(gcc-c++17 gcc-c++20 clang-c++17 clang-c++20 asan-ubsan)
+# name: compiler | standard | build type | extra CXX flags | package tests | ctest label
+# (the TSan build runs only the tests labelled concurrency: the ones with threads)
+all_configs=(gcc-c++17 gcc-c++20 clang-c++17 clang-c++20 asan-ubsan tsan)
 declare -A spec=(
-    [gcc-c++17]="$gxx|17|Debug||ON"
-    [gcc-c++20]="$gxx|20|RelWithDebInfo||OFF"
-    [clang-c++17]="$clangxx|17|RelWithDebInfo||OFF"
-    [clang-c++20]="$clangxx|20|Debug||OFF"
-    [asan-ubsan]="$clangxx|17|Debug|-O1 $sanitize_flags|OFF"
+    [gcc-c++17]="$gxx|17|Debug||ON|"
+    [gcc-c++20]="$gxx|20|RelWithDebInfo||OFF|"
+    [clang-c++17]="$clangxx|17|RelWithDebInfo||OFF|"
+    [clang-c++20]="$clangxx|20|Debug||OFF|"
+    [asan-ubsan]="$clangxx|17|Debug|-O1 $sanitize_flags|OFF|"
+    [tsan]="$clangxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|concurrency"
 )
 
 read -r -a configs <<<"${AUTOREG_CHECK_CONFIGS:-${all_configs[*]}}"
@@ -52,6 +54,7 @@ fi
 # which matters to a library whose classes register during it.
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1${TSAN_OPTIONS:+:$TSAN_OPTIONS}"
 
 summary=()
 start_all=$SECONDS
@@ -68,8 +71,10 @@ print_summary() {
 
 run_config() {
     local name=$1 build=$2
-    local compiler std build_type flags package
-    IFS='|' read -r compiler std build_type flags package <<<"${spec[$name]}"
+    local compiler std build_type flags package label
+    IFS='|' read -r compiler std build_type flags package label <<<"${spec[$name]}"
+    local filter=()
+    [[ -n $label ]] && filter=(-L "$label")
 
     if ! command -v "$compiler" >/dev/null 2>&1; then
         echo "check.sh: compiler '$compiler' not found" >&2
@@ -92,7 +97,7 @@ run_config() {
         -DAUTOREG_WARNINGS_AS_ERRORS=ON \
         -DAUTOREG_PACKAGE_TESTS="$package" &&
     cmake --build "$build" -j2 &&
-    (cd "$build" && ctest --output-on-failure --no-tests=error -j2)
+    (cd "$build" && ctest --output-on-failure --no-tests=error -j2 "${filter[@]}")
 }
 
 for name in "${configs[@]}"; do
