@@ -83,19 +83,18 @@ public:
 };
 
 template <class Base, class Factory, class ArgsTuple>
+struct is_factory : std::false_type {};
+template <class Base, class Factory, class... Args>
+struct is_factory<Base, Factory, std::tuple<Args...>>
+    : std::bool_constant<std::is_invocable_r_v<std::unique_ptr<Base>, const Factory&, Args&&...>> {
+};
+
+template <class Base, class Factory, class ArgsTuple>
 class callable_entry;
 
 template <class Base, class Factory, class... Args>
 class callable_entry<Base, Factory, std::tuple<Args...>> final : public removable {
 public:
-    static_assert(
-        std::is_invocable_v<const Factory&, Args&&...> &&
-            std::is_convertible_v<std::invoke_result_t<const Factory&, Args&&...>,
-                                  std::unique_ptr<Base>>,
-        "autoreg: Registry<Base>::add(key, factory): factory must be callable as const with "
-        "the registry's constructor_args and return something convertible to "
-        "std::unique_ptr<Base>");
-
     callable_entry(typename traits<Base>::key_view key, Factory factory, const add_options& options)
         : factory_(std::move(factory)),
           entry_(key, options.type_name.empty() ? type_name_v<Factory> : options.type_name,

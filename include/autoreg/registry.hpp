@@ -216,16 +216,16 @@ public:
     template <class Factory>
     [[nodiscard]] static registration add(key_view key, Factory&& factory,
                                           const add_options& options = {}) {
-        if constexpr (detail::is_string_key<key_type>) {
-            if (key.empty()) {
-                detail::raise<error>(fmt::format("autoreg: add() to the {} registry needs a "
-                                                 "non-empty key",
-                                                 name()));
-            }
+        using callable = std::decay_t<Factory>;
+        if constexpr (!detail::is_factory<Base, callable, constructor_args>::value) {
+            static_assert(detail::is_factory<Base, callable, constructor_args>::value,
+                          "autoreg: Registry<Base>::add(key, factory): factory must be callable "
+                          "as const with the registry's constructor_args and return something "
+                          "convertible to std::unique_ptr<Base>");
+            return registration();
+        } else {
+            return add_checked(key, std::forward<Factory>(factory), options);
         }
-        using entry =
-            detail::callable_entry<Base, std::decay_t<Factory>, constructor_args>;
-        return registration(std::make_unique<entry>(key, std::forward<Factory>(factory), options));
     }
 
     /// The one instance of the class registered under `key`: made on the
@@ -400,6 +400,21 @@ public:
     }
 
 private:
+    // add(), once the factory is known to fit.
+    template <class Factory>
+    static registration add_checked(key_view key, Factory&& factory, const add_options& options) {
+        if constexpr (detail::is_string_key<key_type>) {
+            if (key.empty()) {
+                detail::raise<error>(fmt::format("autoreg: add() to the {} registry needs a "
+                                                 "non-empty key",
+                                                 name()));
+            }
+        }
+        using entry =
+            detail::callable_entry<Base, std::decay_t<Factory>, constructor_args>;
+        return registration(std::make_unique<entry>(key, std::forward<Factory>(factory), options));
+    }
+
     using secondary_list =
         typename detail::traits_secondaries<registry_traits<Base>>::type;
 

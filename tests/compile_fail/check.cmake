@@ -10,14 +10,8 @@
 #
 # Lists are separated by '|' so that they survive add_test().
 cmake_minimum_required(VERSION 3.16)
-foreach(_required IN ITEMS CXX SOURCE INCLUDE_DIRS)
-    if(NOT DEFINED ${_required} OR "${${_required}}" STREQUAL "")
-        message(FATAL_ERROR "compile_fail/check.cmake: -D ${_required}=... is required")
-    endif()
-endforeach()
-if(NOT DEFINED STANDARD OR STANDARD STREQUAL "")
-    set(STANDARD 17)
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/../cmake/compiler_command.cmake")
+autoreg_require_arguments(compile_fail/check.cmake CXX SOURCE INCLUDE_DIRS)
 
 file(STRINGS "${SOURCE}" _expect REGEX "^// expect-error: ")
 file(STRINGS "${SOURCE}" _reject REGEX "^// reject: ")
@@ -30,28 +24,7 @@ if(NOT _expect MATCHES "^autoreg:")
     message(FATAL_ERROR "${SOURCE}: the expected error must start with 'autoreg:'")
 endif()
 
-# Directories the compiler searches anyway must not be repeated with -I:
-# that would reorder the system headers (#include_next breaks).
-string(REPLACE "|" ";" _implicit "${IMPLICIT_INCLUDE_DIRS}")
-set(_args "-std=c++${STANDARD}" -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-    -Werror)
-string(REPLACE "|" ";" _includes "${INCLUDE_DIRS}")
-list(REMOVE_DUPLICATES _includes)
-foreach(_dir IN LISTS _includes)
-    if(NOT _dir STREQUAL "" AND NOT _dir IN_LIST _implicit)
-        list(APPEND _args "-I${_dir}")
-    endif()
-endforeach()
-string(REPLACE "|" ";" _definitions "${DEFINITIONS}")
-foreach(_definition IN LISTS _definitions)
-    if(NOT _definition STREQUAL "")
-        list(APPEND _args "-D${_definition}")
-    endif()
-endforeach()
-if(DEFINED FLAGS AND NOT FLAGS STREQUAL "")
-    separate_arguments(_flags UNIX_COMMAND "${FLAGS}")
-    list(APPEND _args ${_flags})
-endif()
+autoreg_compiler_arguments(_args)
 
 get_filename_component(_name "${SOURCE}" NAME_WE)
 

@@ -3,11 +3,8 @@
 #
 #   cmake -D PROGRAM=<path> -D MODE=unknown|duplicate -D EXPECT=<regex> -P check.cmake
 cmake_minimum_required(VERSION 3.16)
-foreach(_required IN ITEMS PROGRAM MODE EXPECT)
-    if(NOT DEFINED ${_required} OR "${${_required}}" STREQUAL "")
-        message(FATAL_ERROR "no_exceptions/check.cmake: -D ${_required}=... is required")
-    endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../cmake/compiler_command.cmake")
+autoreg_require_arguments(no_exceptions/check.cmake PROGRAM MODE EXPECT)
 
 execute_process(COMMAND "${PROGRAM}" "${MODE}"
     RESULT_VARIABLE _result
