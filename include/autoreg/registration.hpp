@@ -14,6 +14,7 @@
 #include "detail/hub.hpp"
 #include "detail/node_info.hpp"
 #include "detail/state.hpp"
+#include "errors.hpp"
 #include "fwd.hpp"
 #include "traits.hpp"
 #include "type_name.hpp"
@@ -41,9 +42,13 @@ public:
     using key_view = typename traits<Base>::key_view;
     using key_owned = typename traits<Base>::key_owned;
 
+    /// `type_name` is used where `options` gives none.
+    /// \throws autoreg::error for an empty string key.
     owned_entry(key_view key, std::string_view type_name, const add_options& options,
                 factory_fn<Base> factory, const void* context)
-        : key_(key), type_name_(type_name), description_(options.description) {
+        : key_(checked(key)),
+          type_name_(options.type_name.empty() ? type_name : options.type_name),
+          description_(options.description) {
         info_.header = {traits<Base>::base_name, traits<Base>::base_hash, true};
         info_.key = key_view(key_);
         info_.type_name = type_name_;
@@ -69,6 +74,16 @@ public:
     }
 
 private:
+    static key_view checked(key_view key) {
+        if constexpr (is_string_key<typename traits<Base>::key_type>) {
+            if (key.empty()) {
+                raise<error>(std::string("autoreg: a registration by hand in the ") +
+                             std::string(traits<Base>::name()) + " registry needs a non-empty key");
+            }
+        }
+        return key;
+    }
+
     key_owned key_;
     std::string type_name_;
     std::string description_;
@@ -97,8 +112,7 @@ class callable_entry<Base, Factory, std::tuple<Args...>> final : public removabl
 public:
     callable_entry(typename traits<Base>::key_view key, Factory factory, const add_options& options)
         : factory_(std::move(factory)),
-          entry_(key, options.type_name.empty() ? type_name_v<Factory> : options.type_name,
-                 options, &call, &factory_) {
+          entry_(key, type_name_v<Factory>, options, &call, &factory_) {
         entry_.activate();
     }
 
@@ -148,6 +162,7 @@ private:
 
 /// Registers `T`, a class derived from `Base` that cannot inherit the mixin
 /// (a third-party type), for the lifetime of the Registrar object.
+/// \throws autoreg::error for an empty string key.
 /// \code
 /// static const autoreg::Registrar<Codec, vendor::Zstd> zstd_registration{"zstd"};
 /// \endcode

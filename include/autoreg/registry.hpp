@@ -242,10 +242,10 @@ public:
         detail::shared_instances& instances = state().shared;
         const std::string_view bytes = detail::key_bytes(key);
         for (;;) {
-            const detail::node* maker = nullptr;
+            detail::shared_instances::maker maker{};
             {
                 detail::reader<Base> snap(state());
-                maker = snap->candidates[detail::lookup_or_fail(*snap, key).first].source;
+                maker = maker_of(*snap, detail::lookup_or_fail(*snap, key));
             }
             std::shared_ptr<void> out;
             switch (instances.find_or_claim(bytes, maker, out)) {
@@ -287,7 +287,10 @@ public:
     /// (or of one of its secondaries) after it is set. Concurrent first
     /// accesses wait for it; the function itself may use the registry. An
     /// exception it throws reaches the access that ran it, the registrations
-    /// it made stay, and it is not run again unless set again.
+    /// it made stay, and it is not run again unless set again. The function
+    /// object is destroyed once it has run, so what must outlive it (library
+    /// handles, registrations) belongs in a static or a captured reference.
+    /// Setting a discovery before the previous one ran replaces it.
     /// \code
     /// autoreg::Registry<Codec>::set_discovery([] {
     ///     static auto plugins = autoreg::load_libraries("/usr/lib/myapp/codecs");
@@ -299,10 +302,11 @@ public:
                       "autoreg: Registry<Base>::set_discovery(fn): fn must be callable without "
                       "arguments");
         detail::registry_state<Base>& primary = state();
-        invalidate_secondaries(primary, static_cast<secondary_list*>(nullptr));
+        std::vector<detail::pending_count*> waiting{&primary.pending_discoveries};
+        attach_secondaries(primary, waiting, static_cast<secondary_list*>(nullptr));
         primary.discover.set(std::make_unique<detail::task_of<std::decay_t<Function>>>(
-            std::forward<Function>(function)));
-        primary.invalidate();
+                                 std::forward<Function>(function)),
+                             std::move(waiting));
     }
 
     /// Checks that every key in `required` is registered, e.g. at start-up.
@@ -403,13 +407,6 @@ private:
     // add(), once the factory is known to fit.
     template <class Factory>
     static registration add_checked(key_view key, Factory&& factory, const add_options& options) {
-        if constexpr (detail::is_string_key<key_type>) {
-            if (key.empty()) {
-                detail::raise<error>(fmt::format("autoreg: add() to the {} registry needs a "
-                                                 "non-empty key",
-                                                 name()));
-            }
-        }
         using entry =
             detail::callable_entry<Base, std::decay_t<Factory>, constructor_args>;
         return registration(std::make_unique<entry>(key, std::forward<Factory>(factory), options));
@@ -420,20 +417,31 @@ private:
 
     static detail::registry_state<Base>& state() { return detail::state_cache<Base>::get(); }
 
+    // Makes each secondary run `primary`'s discovery first, and adds it to
+    // the registries whose accesses wait for that discovery.
     template <class... OtherBase, template <class> class... TypeOf,
               template <class> class... KeyOf>
-    static void invalidate_secondaries(
-        detail::registry_state<Base>& primary,
-        secondaries<secondary<OtherBase, TypeOf, KeyOf>...>*) {
+    static void attach_secondaries(detail::registry_state<Base>& primary,
+                                   std::vector<detail::pending_count*>& waiting,
+                                   secondaries<secondary<OtherBase, TypeOf, KeyOf>...>*) {
         (detail::find_or_create_state<OtherBase>(detail::the_hub()).add_primary(primary), ...);
-        (detail::find_or_create_state<OtherBase>(detail::the_hub()).invalidate(), ...);
+        (waiting.push_back(
+             &detail::find_or_create_state<OtherBase>(detail::the_hub()).pending_discoveries),
+         ...);
+    }
+
+    static detail::shared_instances::maker maker_of(
+        const detail::snapshot<Base>& snap, const typename detail::snapshot<Base>::bucket& b) {
+        const detail::node& winner = *snap.candidates[b.first].source;
+        return {winner.serial, winner.owner};
     }
 
     // Null where the key's winner is no longer `maker`.
-    static std::shared_ptr<Base> make_shared_instance(key_view key, const detail::node* maker) {
+    static std::shared_ptr<Base> make_shared_instance(key_view key,
+                                                      detail::shared_instances::maker maker) {
         detail::reader<Base> snap(state());
         const auto& found = detail::lookup_or_fail(*snap, key);
-        if (snap->candidates[found.first].source != maker) return nullptr;
+        if (maker_of(*snap, found).serial != maker.serial) return nullptr;
         return std::shared_ptr<Base>(found.factory(found.context));
     }
 

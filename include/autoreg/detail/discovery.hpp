@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include "hub.hpp"
 #include "spinlock.hpp"
@@ -31,13 +32,23 @@ private:
     Function function_;
 };
 
+/// Counts, per registry, the discoveries its accesses must wait for: one
+/// load on the fast path of every access.
+using pending_count = std::atomic<unsigned>;
+
 class discovery {
 public:
-    void set(std::unique_ptr<task> next) noexcept {
+    /// `waiting`: the counters of the registries whose accesses wait for
+    /// this discovery (its own and its secondaries').
+    void set(std::unique_ptr<task> next, std::vector<pending_count*> waiting) {
         std::unique_ptr<task> replaced;  // destroyed outside the lock
         spin_guard guard(lock_);
         replaced = std::exchange(next_, std::move(next));
-        pending_.store(true, std::memory_order_release);
+        if (!pending_.load(std::memory_order_relaxed)) {
+            waiting_ = std::move(waiting);
+            for (pending_count* count : waiting_) count->fetch_add(1, std::memory_order_seq_cst);
+            pending_.store(true, std::memory_order_release);
+        }
     }
 
     /// Whether an access on this thread has to run or wait for a discovery.
@@ -74,7 +85,13 @@ public:
                 spin_guard guard(self.lock_);
                 self.running_ = false;
                 self.runner_ = 0;
-                if (self.next_ == nullptr) self.pending_.store(false, std::memory_order_release);
+                if (self.next_ == nullptr) {
+                    self.pending_.store(false, std::memory_order_release);
+                    for (pending_count* count : self.waiting_) {
+                        count->fetch_sub(1, std::memory_order_release);
+                    }
+                    self.waiting_.clear();
+                }
             }
         } done{*this};
         mine->run();
@@ -86,6 +103,7 @@ private:
     bool running_ = false;
     std::uintptr_t runner_ = 0;
     std::atomic<bool> pending_{false};
+    std::vector<pending_count*> waiting_;
 };
 
 }  // namespace detail

@@ -60,6 +60,9 @@ struct node {
     const void* module = nullptr;
     /// The library whose loading linked this node; 0 for the executable.
     std::uintptr_t owner = 0;
+    /// Never reused, unlike the node's address: what shared() instances are
+    /// remembered by.
+    std::uint64_t serial = 0;
     bool linked = false;
     /// Set while its library is being unloaded, and while a library that
     /// could not be unloaded stays resident after its handle was destroyed.
@@ -84,6 +87,7 @@ struct hub {
     /// Bumped on every change of the list, so that a registry can tell with
     /// one load whether its index is current.
     std::atomic<std::uint64_t> generation{1};
+    std::uint64_t next_serial = 0;
 
     const void* modules[max_modules]{};
     std::size_t module_count = 0;
@@ -184,7 +188,10 @@ void for_each_node(hub& h, Visit&& visit) {
     for (node* n = h.dynamic_nodes; n != nullptr; n = n->next) visit(*n);
 }
 
-inline void note_loading_owner(hub& h, node& n) noexcept {
+/// What every link does first (list lock held): number the node, and
+/// attribute it to the library being loaded on this thread, if any.
+inline void stamp(hub& h, node& n) noexcept {
+    n.serial = ++h.next_serial;
     if (AUTOREG_UNLIKELY(h.loading_owner.load(std::memory_order_relaxed) != 0) &&
         h.loading_thread.load(std::memory_order_relaxed) == current_thread_tag()) {
         n.owner = h.loading_owner.load(std::memory_order_relaxed);
@@ -195,7 +202,7 @@ inline void note_loading_owner(hub& h, node& n) noexcept {
 inline void link_static(node& n) noexcept {
     hub& h = the_hub();
     spin_guard guard(h.list_lock);
-    note_loading_owner(h, n);
+    stamp(h, n);
 #if AUTOREG_MODULE_EXIT_HANDLERS
     watch_module(h, n.module);
 #endif
@@ -209,7 +216,7 @@ inline void link_static(node& n) noexcept {
 inline void link(node& n) noexcept {
     hub& h = the_hub();
     spin_guard guard(h.list_lock);
-    note_loading_owner(h, n);
+    stamp(h, n);
     n.prev = nullptr;
     n.next = h.dynamic_nodes;
     if (h.dynamic_nodes != nullptr) h.dynamic_nodes->prev = &n;

@@ -36,27 +36,33 @@ public:
     /// What a caller of shared() must do next.
     enum class claim { ready, build, wait, recursive };
 
-    /// Looks for the instance `maker` made for `key`; where there is none,
+    /// The registration that makes a key's instance, as seen inside a read
+    /// section: copied out, since the node may be gone once it ends.
+    struct maker {
+        std::uint64_t serial;
+        std::uintptr_t owner;
+    };
+
+    /// Looks for the instance `made_by` made for `key`; where there is none,
     /// the first caller is told to build it and the others to wait.
-    claim find_or_claim(std::string_view key, const node* maker, std::shared_ptr<void>& out) {
+    claim find_or_claim(std::string_view key, maker made_by, std::shared_ptr<void>& out) {
         std::shared_ptr<void> replaced;  // declared first: released after the lock
         spin_guard guard(lock_);
         record* r = find(key);
         if (r == nullptr) {
-            records_.push_back(record{std::string(key), nullptr, nullptr, 0, 0});
+            records_.push_back(record{std::string(key), nullptr, {0, 0}, 0});
             r = &records_.back();
         }
         if (r->builder != 0) {
             return r->builder == current_thread_tag() ? claim::recursive : claim::wait;
         }
-        if (r->instance != nullptr && r->maker == maker) {
+        if (r->instance != nullptr && r->made_by.serial == made_by.serial) {
             out = r->instance;
             return claim::ready;
         }
         // No instance yet, or one made by a registration since replaced.
         replaced = std::move(r->instance);
-        r->maker = maker;
-        r->owner = maker->owner;
+        r->made_by = made_by;
         r->builder = current_thread_tag();
         return claim::build;
     }
@@ -71,7 +77,7 @@ public:
     void abandon(std::string_view key) noexcept {
         spin_guard guard(lock_);
         record* r = find(key);
-        r->maker = nullptr;
+        r->made_by = {0, 0};
         r->builder = 0;
     }
 
@@ -81,9 +87,9 @@ public:
         std::vector<std::shared_ptr<void>> out;
         spin_guard guard(lock_);
         for (record& r : records_) {
-            if (r.maker != nullptr && r.owner == owner && r.instance != nullptr) {
+            if (r.made_by.owner == owner && r.instance != nullptr) {
                 out.push_back(std::move(r.instance));
-                r.maker = nullptr;
+                r.made_by = {0, 0};
             }
         }
         return out;
@@ -93,9 +99,7 @@ private:
     struct record {
         std::string key;
         std::shared_ptr<void> instance;
-        /// Compared, never followed: it may belong to an unloaded library.
-        const node* maker;
-        std::uintptr_t owner;    // the library of `maker`
+        maker made_by;
         std::uintptr_t builder;  // the thread building the instance, or 0
     };
 

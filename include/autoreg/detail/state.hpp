@@ -128,8 +128,15 @@ public:
         : hub_(the_hub()), ticket_(hub_.readers.enter()) {
         // Checked inside the section: a removal that bumps the generation
         // after this check waits for this section before it frees anything.
-        while (AUTOREG_UNLIKELY(state.built_generation.load(std::memory_order_acquire) !=
-                                hub_.generation.load(std::memory_order_seq_cst))) {
+        // A pending discovery sends every access to refresh(), which runs it
+        // or waits for it; on the thread that runs it, one refresh suffices.
+        for (bool refreshed = false;; refreshed = true) {
+            const bool current = state.built_generation.load(std::memory_order_acquire) ==
+                                 hub_.generation.load(std::memory_order_seq_cst);
+            if (AUTOREG_LIKELY(current && (refreshed || state.pending_discoveries.load(
+                                                            std::memory_order_acquire) == 0))) {
+                break;
+            }
             hub_.readers.exit(ticket_);
             refresh_outside_section(state);
             ticket_ = hub_.readers.enter();

@@ -27,6 +27,9 @@ struct registry_state_header {
     registry_state_header* next = nullptr;
 
     discovery discover;
+    /// Discoveries, this registry's or its primaries', that accesses must
+    /// run or wait for before they may use the registry.
+    pending_count pending_discoveries{0};
     shared_instances shared;
 
     /// The primary registries whose secondary this is: accessing it runs
