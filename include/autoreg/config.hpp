@@ -21,12 +21,18 @@
 // Registrations run before the program's own static initialisers (priority
 // 101 is the first one not reserved), so those may already use registries.
 #define AUTOREG_EARLY __attribute__((init_priority(101)))
+// autoreg's per-class objects (nodes, their descriptions, type names) belong
+// to the module that defines the class. Hidden, they need no dynamic symbol:
+// GCC would otherwise make each one STB_GNU_UNIQUE, which costs the dynamic
+// loader a lookup per registration and pins a plugin in memory for good.
+#define AUTOREG_LOCAL __attribute__((visibility("hidden")))
 #else  // MSVC: written, untested.
 #define AUTOREG_COLD __declspec(noinline)
 #define AUTOREG_LIKELY(x) (x)
 #define AUTOREG_UNLIKELY(x) (x)
 #define AUTOREG_EXPORT
 #define AUTOREG_EARLY
+#define AUTOREG_LOCAL
 #endif
 
 // Where the C++ ABI offers per-module exit handlers, static nodes are

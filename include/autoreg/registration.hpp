@@ -188,7 +188,7 @@ private:
                       "autoreg: Registrar<Base, T>: T cannot be constructed from the registry's "
                       "constructor_args");
         static std::unique_ptr<Base> call(const void*, Args&&... args) {
-            return std::make_unique<T>(std::forward<Args>(args)...);
+            return std::unique_ptr<Base>(new T(std::forward<Args>(args)...));
         }
     };
     static constexpr detail::factory_fn<Base> factory() noexcept {

@@ -31,7 +31,7 @@ namespace detail {
 
 /// The state of `Registry<Base>`, found in the hub once per module.
 template <class Base>
-class state_cache {
+class AUTOREG_LOCAL state_cache {
 public:
     static registry_state<Base>& get() {
         registry_state<Base>* state = cached_.load(std::memory_order_acquire);

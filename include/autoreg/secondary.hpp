@@ -65,7 +65,8 @@ struct secondary_registration;
 
 template <class Primary, class Derived, class Parent, class OtherBase,
           template <class> class TypeOf, template <class> class KeyOf>
-struct secondary_registration<Primary, Derived, Parent, secondary<OtherBase, TypeOf, KeyOf>> {
+struct AUTOREG_LOCAL
+    secondary_registration<Primary, Derived, Parent, secondary<OtherBase, TypeOf, KeyOf>> {
     static constexpr node_info<OtherBase> make() noexcept {
         node_info<OtherBase> info{};
         info.header = {traits<OtherBase>::base_name, traits<OtherBase>::base_hash, false};

@@ -154,7 +154,7 @@ constexpr std::uint64_t fnv1a(std::string_view text) noexcept {
 // ---- The registry's configuration, defaults filled in. -------------------
 
 template <class Base>
-struct traits {
+struct AUTOREG_LOCAL traits {
     using user = registry_traits<Base>;
     using key_type = typename traits_key_type<user>::type;
     using key_view = typename key_kind<key_type>::view;
@@ -245,7 +245,7 @@ constexpr bool declares_own() noexcept {
 }
 
 template <class Base, class Derived>
-struct derived_key_text {
+struct AUTOREG_LOCAL derived_key_text {
     static constexpr std::string_view source = short_name(type_name<Derived>());
     static constexpr auto storage =
         derive_key_text<source.size()>(source, traits<Base>::strip_suffix());

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "config.hpp"
+
 namespace autoreg {
 namespace detail {
 
@@ -57,7 +59,7 @@ struct name_storage {
 };
 
 template <class T>
-struct type_name_holder {
+struct AUTOREG_LOCAL type_name_holder {
     static constexpr std::string_view raw = type_name<T>();
     static constexpr name_storage<raw.size()> storage = [] {
         name_storage<raw.size()> out{};
