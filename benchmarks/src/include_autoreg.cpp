@@ -1,0 +1,2 @@
+// autoreg's umbrella header.
+#include <autoreg/autoreg.hpp>

@@ -1,0 +1,1 @@
+// The cost of compiling nothing: the baseline of the include figures.

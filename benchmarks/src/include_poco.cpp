@@ -1,0 +1,2 @@
+// Poco::DynamicFactory.
+#include <Poco/DynamicFactory.h>

@@ -1,0 +1,4 @@
+// What a hand-written map factory includes.
+#include <memory>
+#include <string>
+#include <unordered_map>
