@@ -21,16 +21,21 @@ gxx=${AUTOREG_GXX:-g++}
 clangxx=${AUTOREG_CLANGXX:-clang++}
 sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-# name: compiler | standard | build type | extra CXX flags | package tests | ctest label
-# (the TSan build runs only the tests labelled concurrency: the ones with threads)
+# name: compiler | standard | build type | extra CXX flags | package tests |
+#       compile-error tests | ctest label | targets to build (default: all)
+# The compile-error and header tests check the headers, so one configuration
+# per compiler runs them; the TSan build builds and runs only the tests
+# labelled concurrency (the ones with threads).
+tsan_targets="autoreg_test_concurrency autoreg_test_plugins autoreg_test_by_hand"
+tsan_targets+=" autoreg_test_shared autoreg_test_discovery"
 all_configs=(gcc-c++17 gcc-c++20 clang-c++17 clang-c++20 asan-ubsan tsan)
 declare -A spec=(
-    [gcc-c++17]="$gxx|17|Debug||ON|"
-    [gcc-c++20]="$gxx|20|RelWithDebInfo||OFF|"
-    [clang-c++17]="$clangxx|17|RelWithDebInfo||OFF|"
-    [clang-c++20]="$clangxx|20|Debug||OFF|"
-    [asan-ubsan]="$clangxx|17|Debug|-O1 $sanitize_flags|OFF|"
-    [tsan]="$clangxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|concurrency"
+    [gcc-c++17]="$gxx|17|Debug||ON|ON||"
+    [gcc-c++20]="$gxx|20|RelWithDebInfo||OFF|OFF||"
+    [clang-c++17]="$clangxx|17|RelWithDebInfo||OFF|OFF||"
+    [clang-c++20]="$clangxx|20|Debug||OFF|ON||"
+    [asan-ubsan]="$clangxx|17|Debug|-O1 $sanitize_flags|OFF|OFF||"
+    [tsan]="$clangxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|OFF|concurrency|$tsan_targets"
 )
 
 read -r -a configs <<<"${AUTOREG_CHECK_CONFIGS:-${all_configs[*]}}"
@@ -71,10 +76,12 @@ print_summary() {
 
 run_config() {
     local name=$1 build=$2
-    local compiler std build_type flags package label
-    IFS='|' read -r compiler std build_type flags package label <<<"${spec[$name]}"
-    local filter=()
+    local compiler std build_type flags package compile_tests label targets
+    IFS='|' read -r compiler std build_type flags package compile_tests label targets \
+        <<<"${spec[$name]}"
+    local filter=() target_args=()
     [[ -n $label ]] && filter=(-L "$label")
+    for target in $targets; do target_args+=(--target "$target"); done
 
     if ! command -v "$compiler" >/dev/null 2>&1; then
         echo "check.sh: compiler '$compiler' not found" >&2
@@ -95,8 +102,9 @@ run_config() {
         -DAUTOREG_BUILD_EXAMPLES=ON \
         -DAUTOREG_BUILD_BENCHMARKS=OFF \
         -DAUTOREG_WARNINGS_AS_ERRORS=ON \
-        -DAUTOREG_PACKAGE_TESTS="$package" &&
-    cmake --build "$build" -j2 &&
+        -DAUTOREG_PACKAGE_TESTS="$package" \
+        -DAUTOREG_COMPILE_TESTS="$compile_tests" &&
+    cmake --build "$build" -j2 "${target_args[@]}" &&
     (cd "$build" && ctest --output-on-failure --no-tests=error -j2 "${filter[@]}")
 }
 
