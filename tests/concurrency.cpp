@@ -8,13 +8,14 @@
 
 #include <atomic>
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "catch.hpp"
+#include "support/threads.hpp"
 #include "support/concurrency.hpp"
 
 using autoreg::Registry;
@@ -35,27 +36,10 @@ std::vector<std::string> all_job_keys() {
     return keys;
 }
 
-/// Runs `work(thread_index)` on thread_count threads released at once;
-/// returns the number of mistakes they counted.
-int run_together(const std::function<int(int)>& work) {
-    std::atomic<int> ready{0};
-    std::atomic<bool> go{false};
-    std::atomic<int> mistakes{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < thread_count; ++t) {
-        threads.emplace_back([&, t] {
-            ready.fetch_add(1);
-            while (!go.load())
-                std::this_thread::yield();
-            mistakes.fetch_add(work(t));
-        });
-    }
-    while (ready.load() != thread_count)
-        std::this_thread::yield();
-    go.store(true);
-    for (std::thread& thread : threads)
-        thread.join();
-    return mistakes.load();
+/// The file's threads, released at once (see support/threads.hpp).
+template <class Work>
+int run_together(Work&& work) {
+    return test::run_together(thread_count, std::forward<Work>(work));
 }
 
 }  // namespace

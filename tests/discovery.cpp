@@ -14,14 +14,15 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "catch.hpp"
+#include "support/threads.hpp"
 #include "support/discovery.hpp"
 #include "support/throws.hpp"
 
@@ -37,24 +38,10 @@ struct discovery_failure {
     int code;
 };
 
-/// Runs `work(thread_index)` on thread_count threads released at once.
-void run_together(const std::function<void(int)>& work) {
-    std::atomic<int> ready{0};
-    std::atomic<bool> go{false};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < thread_count; ++t) {
-        threads.emplace_back([&, t] {
-            ready.fetch_add(1);
-            while (!go.load())
-                std::this_thread::yield();
-            work(t);
-        });
-    }
-    while (ready.load() != thread_count)
-        std::this_thread::yield();
-    go.store(true);
-    for (std::thread& thread : threads)
-        thread.join();
+/// The file's threads, released at once (see support/threads.hpp).
+template <class Work>
+int run_together(Work&& work) {
+    return test::run_together(thread_count, std::forward<Work>(work));
 }
 
 template <class T>
