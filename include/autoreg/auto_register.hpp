@@ -26,6 +26,18 @@ namespace autoreg {
 /// \endcode
 /// `AutoRegister` derives publicly from `Parent` (`Base` or a class derived
 /// from it) and inherits its constructors. Abstract classes are not registered.
+/// `Base` needs a virtual destructor, and `Derived` a constructor taking the
+/// registry's `constructor_args` (`using AutoRegister::AutoRegister;` inherits
+/// the parent's).
+///
+/// The class may declare these `static constexpr` members; only its own count,
+/// never those it inherits:
+/// - `registry_key`: its key (else derived from its name where
+///   `registry_traits<Base>` has a `strip_suffix`; else a compile error, or
+///   no registration where the traits say `skip_if_no_key = true`);
+/// - `registry_description`: a text that `entries()` and `describe()` show;
+/// - `registry_priority` (an `int`, default 0): the higher priority wins a key
+///   that several classes claim, without a conflict.
 template <class Base, class Derived, class Parent>
 class AutoRegister : public Parent {
     static_assert(std::is_base_of_v<Base, Parent>,
@@ -33,6 +45,7 @@ class AutoRegister : public Parent {
                   "derived from Base");
 
 public:
+    /// The constructors of `Parent`, inherited.
     using Parent::Parent;
 
 private:

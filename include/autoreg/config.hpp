@@ -4,27 +4,37 @@
 #define AUTOREG_CONFIG_HPP
 
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+/// 1 where exceptions are enabled, 0 under -fno-exceptions: then the calls that
+/// would throw print the same message to stderr and abort instead.
 #define AUTOREG_HAS_EXCEPTIONS 1
 #else
 #define AUTOREG_HAS_EXCEPTIONS 0
 #endif
 
-// Cold paths (messages, listings) stay out of line so that the hot paths the
-// compiler inlines into callers remain a handful of instructions.
 #if defined(__GNUC__) || defined(__clang__)
+/// Marks a function as rarely called and never inlined. Cold paths (messages,
+/// listings) stay out of line so that the hot paths the compiler inlines into
+/// callers remain a handful of instructions.
 #define AUTOREG_COLD __attribute__((cold, noinline))
+/// `AUTOREG_LIKELY(x)`: `x` as a condition, which the compiler may assume is
+/// usually true, e.g. `if (AUTOREG_LIKELY(state != nullptr)) return *state;`.
 #define AUTOREG_LIKELY(x) __builtin_expect(!!(x), 1)
+/// `AUTOREG_UNLIKELY(x)`: `x` as a condition, which the compiler may assume is
+/// usually false.
 #define AUTOREG_UNLIKELY(x) __builtin_expect(!!(x), 0)
-// The process-wide hub must stay one object per process even in libraries
-// built with -fvisibility=hidden, so its symbol is always exported.
+/// Exports a symbol (default visibility). The process-wide hub must stay one
+/// object per process even in libraries built with -fvisibility=hidden, so its
+/// symbol is always exported.
 #define AUTOREG_EXPORT __attribute__((visibility("default")))
-// Registrations run before the program's own static initialisers (priority
-// 101 is the first one not reserved), so those may already use registries.
+/// Runs a static initialiser early: registrations run before the program's own
+/// static initialisers (priority 101 is the first one not reserved), so those
+/// may already use registries.
 #define AUTOREG_EARLY __attribute__((init_priority(101)))
-// autoreg's per-class objects (nodes, their descriptions, type names) belong
-// to the module that defines the class. Hidden, they need no dynamic symbol:
-// GCC would otherwise make each one STB_GNU_UNIQUE, which costs the dynamic
-// loader a lookup per registration and pins a plugin in memory for good.
+/// Hides a symbol (hidden visibility). autoreg's per-class objects (nodes,
+/// their descriptions, type names) belong to the module that defines the
+/// class. Hidden, they need no dynamic symbol: GCC would otherwise make each
+/// one STB_GNU_UNIQUE, which costs the dynamic loader a lookup per
+/// registration and pins a plugin in memory for good.
 #define AUTOREG_LOCAL __attribute__((visibility("hidden")))
 #else  // MSVC: written, untested.
 #define AUTOREG_COLD __declspec(noinline)
@@ -35,10 +45,10 @@
 #define AUTOREG_LOCAL
 #endif
 
-// Where the C++ ABI offers per-module exit handlers, static nodes are
-// trivially destructible and each module unlinks its nodes as it unloads;
-// elsewhere (MSVC) every node has a destructor.
 #if !defined(_WIN32) && (defined(__GNUC__) || defined(__clang__))
+/// 1 where the C++ ABI offers per-module exit handlers: there static nodes are
+/// trivially destructible and each module unlinks its nodes as it unloads;
+/// 0 elsewhere (MSVC), where every node has a destructor.
 #define AUTOREG_MODULE_EXIT_HANDLERS 1
 #else
 #define AUTOREG_MODULE_EXIT_HANDLERS 0

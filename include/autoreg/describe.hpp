@@ -18,9 +18,12 @@
 namespace autoreg {
 
 /// A registry's entries at one moment, ready to print; see `describe()`.
+/// It stays valid after the registry changes, or a plugin unloads.
 struct description {
+    /// The first line, e.g. `shape registry: 2 entries`.
     std::string title;
-    /// One row a registration: key, type, priority, description, parent.
+    /// One row a registration, as `entries()` lists them: key, type name,
+    /// priority, description, and the parent's key (empty where none).
     std::vector<std::array<std::string, 5>> rows;
 };
 
@@ -65,7 +68,8 @@ AUTOREG_COLD inline std::string render_table(const description& d) {
 
 }  // namespace detail
 
-/// Every registration of `Registry<Base>` as a table, in key order:
+/// Every registration of `Registry<Base>` as a table, in key order, under
+/// a title line; an empty registry gives the title alone.
 /// \code
 /// fmt::print("{}", autoreg::describe<Shape>());
 /// // shape registry: 2 entries
@@ -98,12 +102,16 @@ description describe() {
 
 }  // namespace autoreg
 
-/// Prints a `description` as an aligned table, its title on the first line.
+/// Prints a `description` as an aligned table, its title on the first line,
+/// every line ending with a newline: `fmt::print("{}", autoreg::describe<Shape>());`.
 template <>
 struct fmt::formatter<autoreg::description> {
+    /// Takes no format specification: only `{}` formats a description.
     constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
         return ctx.begin();
     }
+    /// Writes the title and the table, columns as wide as their widest cell,
+    /// numbers aligned right, no trailing blanks.
     template <class FormatContext>
     auto format(const autoreg::description& d, FormatContext& ctx) const -> decltype(ctx.out()) {
         const std::string table = autoreg::detail::render_table(d);

@@ -100,11 +100,21 @@ inline std::string loader_message() {
 /// is ever called, and shared() instances its classes made are released
 /// first. Objects its factories made must be destroyed before the handle.
 /// Movable, not copyable.
+/// \code
+/// autoreg::library zstd = autoreg::load_library("plugins/libzstd_codec.so");
+/// {
+///     auto codec = autoreg::Registry<Codec>::create("zstd");
+/// }                // objects the plugin made go first
+/// zstd.unload();   // then the plugin, and the "zstd" key with it
+/// \endcode
 class library {
 public:
+    /// An empty handle, which holds no library.
     library() noexcept = default;
+    /// Takes the other handle's library; the other handle becomes empty.
     library(library&& other) noexcept
         : path_(std::move(other.path_)), record_(std::exchange(other.record_, nullptr)) {}
+    /// Unloads the library this handle holds, if any, and takes the other's.
     library& operator=(library&& other) noexcept {
         if (this != &other) {
             unload();
@@ -113,8 +123,12 @@ public:
         }
         return *this;
     }
+    /// Unloads the library, as unload() does.
     ~library() { unload(); }
+    /// Not copyable: each handle unloads the library once. Load the library
+    /// again for a second handle; it stays loaded until both are gone.
     library(const library&) = delete;
+    /// Not copyable, for the same reason.
     library& operator=(const library&) = delete;
 
     /// The path the library was loaded from.
@@ -158,8 +172,12 @@ AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
 }  // namespace detail
 
 /// Loads the shared library at `path`; its classes register as it loads.
+/// The library is loaded with all its symbols resolved at once (RTLD_NOW).
+/// Loading a library that is already loaded returns another handle to it.
 /// \throws autoreg::error naming the path and the loader's own message, or
-/// saying how to fix a host that cannot share its registries.
+/// saying how to fix a host that cannot share its registries (one that does
+/// not export its symbols: see `autoreg_enable_plugins`). On Windows it always
+/// throws: loading libraries is not supported there yet.
 /// \code
 /// autoreg::library codecs = autoreg::load_library("./plugins/libzstd_codec.so");
 /// auto codec = autoreg::Registry<Codec>::create("zstd");
@@ -229,9 +247,12 @@ inline void library::unload() noexcept {
 }
 
 /// Loads every shared library (`.so`; `.dylib` on macOS) in `folder`, in
-/// byte-wise name order, skipping other files.
+/// byte-wise name order, skipping other files and subfolders.
 /// \throws autoreg::error for a missing folder or a library that fails to
 /// load; libraries loaded before the failure are unloaded again.
+/// \code
+/// std::vector<autoreg::library> plugins = autoreg::load_libraries("/usr/lib/app/plugins");
+/// \endcode
 inline std::vector<library> load_libraries(const std::string& folder) {
     std::vector<library> loaded;
 #if !defined(_WIN32)

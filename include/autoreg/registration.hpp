@@ -21,7 +21,14 @@
 
 namespace autoreg {
 
-/// Options of a hand registration.
+/// Options of a hand registration, for `Registry<Base>::add()` and `Registrar`.
+/// \code
+/// autoreg::add_options options;
+/// options.type_name = "Echo";
+/// options.description = "prints its text";
+/// auto r = autoreg::Registry<Command>::add("greet", factory, options);
+/// \endcode
+/// The strings are copied: they need not outlive the call.
 struct add_options {
     /// As `registry_priority`: the higher priority wins a key without conflict.
     int priority = 0;
@@ -140,11 +147,16 @@ private:
 /// the registry's factories; do not destroy one from inside a factory.
 class registration {
 public:
+    /// An empty handle, which owns no entry.
     registration() noexcept = default;
+    /// Takes ownership of an entry; `Registry<Base>::add()` makes its handles so.
     explicit registration(std::unique_ptr<detail::removable> entry) noexcept
         : entry_(std::move(entry)) {}
+    /// Takes the other handle's entry; the other handle becomes empty.
     registration(registration&&) noexcept = default;
+    /// Removes the entry this handle owns, if any, and takes the other's.
     registration& operator=(registration&&) noexcept = default;
+    /// Removes the entry, if the handle still owns one.
     ~registration() = default;
 
     /// Keeps the entry for the life of the program; the handle becomes empty.
@@ -161,22 +173,30 @@ private:
 };
 
 /// Registers `T`, a class derived from `Base` that cannot inherit the mixin
-/// (a third-party type), for the lifetime of the Registrar object.
+/// (a third-party type), for the lifetime of the Registrar object. `create()`
+/// constructs `T` from the registry's `constructor_args`.
 /// \throws autoreg::error for an empty string key.
 /// \code
 /// static const autoreg::Registrar<Codec, vendor::Zstd> zstd_registration{"zstd"};
 /// \endcode
+/// Destroying a Registrar removes the entry and waits as destroying a
+/// `registration` does.
 template <class Base, class T>
 class Registrar {
     static_assert(std::is_base_of_v<Base, T>,
                   "autoreg: Registrar<Base, T>: T must be derived from Base");
 
 public:
+    /// Registers `T` under `key`, with the priority, description and type name
+    /// that `options` gives (by default: 0, none, `T`'s name).
+    /// \throws autoreg::error for an empty string key.
     explicit Registrar(typename detail::traits<Base>::key_view key, const add_options& options = {})
         : entry_(key, detail::type_name_v<T>, options, factory(), nullptr) {
         entry_.activate();
     }
+    /// Neither copyable nor movable: the entry lives exactly as long as this object.
     Registrar(const Registrar&) = delete;
+    /// Not assignable, for the same reason.
     Registrar& operator=(const Registrar&) = delete;
 
 private:

@@ -60,8 +60,9 @@ AUTOREG_COLD std::string printable_key(typename traits<Base>::key_view key) {
 template <class Base>
 AUTOREG_COLD std::vector<std::string> printable_keys(const snapshot<Base>& snap) {
     std::vector<std::string> out;
-    out.reserve(snap.order.size());
-    for (std::uint32_t slot : snap.order) {
+    const std::vector<std::uint32_t>& order = snap.order();
+    out.reserve(order.size());
+    for (std::uint32_t slot : order) {
         if constexpr (is_string_key<typename traits<Base>::key_type>) {
             out.emplace_back(snap.buckets[slot].key);
         } else {
@@ -131,6 +132,9 @@ public:
 
     /// Like create(), but returns null where create() would throw
     /// unknown_key or duplicate_key; a constructor's exception propagates.
+    /// \code
+    /// if (auto s = autoreg::Registry<Shape>::try_create(name)) fmt::print("{}\n", s->area());
+    /// \endcode
     static std::unique_ptr<Base> try_create(key_view key, Args... args) {
         reader<Base> snap(state_cache<Base>::get());
         const auto* found = snap->find(key);
@@ -148,14 +152,19 @@ public:
 /// auto shape = autoreg::Registry<Shape>::create("circle");
 /// for (const auto& key : autoreg::Registry<Shape>::keys()) fmt::print("{}\n", key);
 /// \endcode
+/// `create(key, args...)` and `try_create(key, args...)`, documented above,
+/// come from a base class whose parameters are the registry's
+/// `constructor_args`, so that arguments convert as in a plain call.
 template <class Base>
 class Registry
     : public detail::creation<Base, typename detail::traits<Base>::constructor_args> {
     using traits = detail::traits<Base>;
 
 public:
+    /// Not constructible: every member is static.
     Registry() = delete;
 
+    /// The registry's base class, `Base`.
     using base_type = Base;
     /// `registry_traits<Base>::key_type`, by default `std::string`.
     using key_type = typename traits::key_type;
@@ -164,15 +173,22 @@ public:
     using key_view = typename traits::key_view;
     /// The owning form of a key, as listings return it.
     using key_owned = typename traits::key_owned;
+    /// `registry_traits<Base>::constructor_args`, by default `std::tuple<>`:
+    /// the arguments that `create()` passes on to the constructor.
     using constructor_args = typename traits::constructor_args;
 
     /// One registration, as `entries()` lists it.
     struct entry {
+        /// The key the class is registered under.
         key_owned key;
-        /// The registered class's readable name, e.g. `fs::DiskBackend`.
+        /// The registered class's readable name, e.g. `fs::DiskBackend`; for a
+        /// hand registration `add_options::type_name`, else the factory's type
+        /// (a Registrar's class).
         std::string type_name;
-        /// `Derived::registry_description`, or empty.
+        /// `Derived::registry_description` (`add_options::description` for a
+        /// hand registration), or empty.
         std::string description;
+        /// `Derived::registry_priority` (`add_options::priority`), by default 0.
         int priority;
         /// The key of the class's Parent, where that Parent is registered.
         std::optional<key_owned> parent;
@@ -180,7 +196,9 @@ public:
 
     /// A key claimed by several classes of the same, highest priority.
     struct conflict {
+        /// The key in conflict; create() of it throws duplicate_key.
         key_owned key;
+        /// The readable names of the classes that claim it with that priority.
         std::vector<std::string> type_names;
     };
 
@@ -188,7 +206,12 @@ public:
     /// derived from Base's name (`StorageBackend` gives `storage backend`).
     static constexpr std::string_view name() noexcept { return traits::name(); }
 
-    /// The key `Derived` is registered under, computed at compile time.
+    /// The key `Derived` is registered under, computed at compile time; a
+    /// compile error where `Derived` does not inherit `AutoRegister<Base, Derived, ...>`
+    /// or has no key.
+    /// \code
+    /// static_assert(autoreg::Registry<StorageBackend>::key_of<DiskBackend>() == "disk");
+    /// \endcode
     template <class Derived>
     static constexpr key_view key_of() noexcept {
         static_assert(detail::registers_in<Base, Derived>::value,
@@ -345,8 +368,9 @@ public:
     static std::vector<key_owned> keys() {
         detail::reader<Base> snap(state());
         std::vector<key_owned> out;
-        out.reserve(snap->order.size());
-        for (std::uint32_t slot : snap->order) out.emplace_back(snap->buckets[slot].key);
+        const std::vector<std::uint32_t>& order = snap->order();
+        out.reserve(order.size());
+        for (std::uint32_t slot : order) out.emplace_back(snap->buckets[slot].key);
         return out;
     }
 
@@ -355,14 +379,17 @@ public:
         detail::reader<Base> snap(state());
         std::vector<entry> out;
         out.reserve(snap->candidates.size());
-        for (const auto& c : snap->candidates) {
-            const auto& info = *c.info;
-            entry e{key_owned(info.key), std::string(info.type_name),
-                    std::string(info.description), info.priority, std::nullopt};
-            if (info.has_parent && parent_is_registered(*snap, info)) {
-                e.parent = key_owned(info.parent_key);
+        for (std::uint32_t slot : snap->order()) {
+            const auto& b = snap->buckets[slot];
+            for (std::uint32_t i = b.first; i < b.first + b.count; ++i) {
+                const auto& info = *snap->candidates[i].info;
+                entry e{key_owned(info.key), std::string(info.type_name),
+                        std::string(info.description), info.priority, std::nullopt};
+                if (info.has_parent && parent_is_registered(*snap, info)) {
+                    e.parent = key_owned(info.parent_key);
+                }
+                out.push_back(std::move(e));
             }
-            out.push_back(std::move(e));
         }
         return out;
     }
@@ -379,7 +406,7 @@ public:
             }
         }
         std::vector<key_owned> out;
-        for (std::uint32_t slot : snap->order) {
+        for (std::uint32_t slot : snap->order()) {
             if (!is_parent[slot]) out.emplace_back(snap->buckets[slot].key);
         }
         return out;
@@ -389,7 +416,7 @@ public:
     static std::vector<conflict> conflicts() {
         detail::reader<Base> snap(state());
         std::vector<conflict> out;
-        for (std::uint32_t slot : snap->order) {
+        for (std::uint32_t slot : snap->order()) {
             const auto& b = snap->buckets[slot];
             if (!snap->conflicted(b)) continue;
             conflict c{key_owned(b.key), {}};

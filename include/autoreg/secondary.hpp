@@ -16,7 +16,8 @@
 
 namespace autoreg {
 
-/// The default key selector of a secondary: the class's own primary key.
+/// The default `KeyOf` of a `secondary`: the companion is registered under
+/// its class's own key in the primary registry.
 template <class Derived>
 struct primary_key {};
 
@@ -30,12 +31,26 @@ struct primary_key {};
 ///     using secondaries = autoreg::secondaries<autoreg::secondary<MetadataHandler, metadata>>;
 /// };
 /// \endcode
-/// A class that does not name the type is skipped.
+/// A class that does not name the type is skipped. The companion must derive
+/// from `OtherBase`, not be abstract, and be constructible from
+/// `registry_traits<OtherBase>::constructor_args` (compile errors say so); it
+/// takes its class's `registry_priority`, and the companion's
+/// `registry_description` where it has one.
+/// To key it otherwise, give `KeyOf`, whose `KeyOf<D>::value` is the key:
+/// \code
+/// template <class D> struct by_format {
+///     static constexpr std::string_view value = D::file_format;
+/// };
+/// using secondaries =
+///     autoreg::secondaries<autoreg::secondary<MetadataHandler, metadata, by_format>>;
+/// \endcode
 template <class OtherBase, template <class> class TypeOf,
           template <class> class KeyOf = primary_key>
 struct secondary {};
 
-/// The list of a primary registry's secondaries, as `registry_traits<Base>::secondaries`.
+/// The list of a primary registry's secondaries, as `registry_traits<Base>::secondaries`:
+/// `using secondaries = autoreg::secondaries<secondary<A, a_of>, secondary<B, b_of>>;`.
+/// Accessing a secondary registry runs its primary's discovery first.
 template <class... Secondary>
 struct secondaries {};
 

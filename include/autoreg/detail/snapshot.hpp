@@ -7,9 +7,12 @@
 #define AUTOREG_DETAIL_SNAPSHOT_HPP
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "hash.hpp"
@@ -53,12 +56,17 @@ struct snapshot {
         std::uint32_t count = 0;
     };
 
+    snapshot() = default;
+    snapshot(const snapshot&) = delete;
+    snapshot& operator=(const snapshot&) = delete;
+    ~snapshot() { delete sorted_.load(std::memory_order_acquire); }
+
     std::uint64_t generation = 0;
+    /// Grouped by key, in bucket order; within a key the winner first.
     std::vector<candidate> candidates;
     std::vector<bucket> buckets;
-    /// Occupied buckets in key order, for listings.
-    std::vector<std::uint32_t> order;
     std::size_t mask = 0;
+    std::size_t distinct = 0;
 
     const bucket* find(key_view key) const noexcept {
         const std::uint64_t hash = hash_key(key);
@@ -75,7 +83,30 @@ struct snapshot {
                candidates[b.first].info->priority == candidates[b.first + 1].info->priority;
     }
 
-    std::size_t size() const noexcept { return order.size(); }
+    std::size_t size() const noexcept { return distinct; }
+
+    /// The occupied buckets in key order, for listings. Sorted on first use
+    /// rather than when built: lookups never need it, and sorting was most
+    /// of the cost of a registry's first access.
+    const std::vector<std::uint32_t>& order() const {
+        if (const auto* known = sorted_.load(std::memory_order_acquire)) return *known;
+        auto fresh = std::make_unique<std::vector<std::uint32_t>>();
+        fresh->reserve(distinct);
+        for (std::size_t i = 0; i < buckets.size(); ++i) {
+            if (buckets[i].count != 0) fresh->push_back(static_cast<std::uint32_t>(i));
+        }
+        std::sort(fresh->begin(), fresh->end(), [this](std::uint32_t a, std::uint32_t b) {
+            return key_less(buckets[a].key, buckets[b].key);
+        });
+        const std::vector<std::uint32_t>* expected = nullptr;
+        if (sorted_.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+            return *fresh.release();
+        }
+        return *expected;  // another thread sorted first
+    }
+
+private:
+    mutable std::atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
 };
 
 /// Collects the nodes of `Registry<Base>` from the hub's list; the list lock
@@ -95,50 +126,80 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
     });
 }
 
+/// Within one key: the higher priority first, then by type name, so that
+/// messages and listings are stable. Keys rarely have more than one class.
+template <class Candidate>
+void order_within_key(Candidate* first, Candidate* last) {
+    for (Candidate* i = first + 1; i < last; ++i) {
+        for (Candidate* j = i; j > first; --j) {
+            const auto& a = *j[-1].info;
+            const auto& b = *j->info;
+            const bool in_order =
+                a.priority > b.priority || (a.priority == b.priority && a.type_name <= b.type_name);
+            if (in_order) break;
+            std::swap(j[-1], *j);
+        }
+    }
+}
+
+/// Builds the index in time linear in the registrations: each candidate is
+/// hashed into the table once, and the table itself groups equal keys.
 template <class Base>
 std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
     using candidate = typename snapshot<Base>::candidate;
     auto snap = std::make_unique<snapshot<Base>>();
-    collect_candidates(h, *snap);
-
-    auto& candidates = snap->candidates;
-    std::sort(candidates.begin(), candidates.end(), [](const candidate& a, const candidate& b) {
-        if (a.info->key != b.info->key) return key_less(a.info->key, b.info->key);
-        if (a.info->priority != b.info->priority) return a.info->priority > b.info->priority;
-        return a.info->type_name < b.info->type_name;
-    });
-
-    std::size_t distinct = 0;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        if (i == 0 || candidates[i].info->key != candidates[i - 1].info->key) ++distinct;
+    std::vector<candidate> found;
+    {
+        snapshot<Base>& collected = *snap;
+        collect_candidates(h, collected);
+        found.swap(collected.candidates);
     }
-    // At most half full, so probes stay short and an empty bucket always ends them.
+
+    // At most half full, so probes stay short and an empty bucket ends them.
     std::size_t capacity = 2;
-    while (capacity < 2 * distinct) capacity *= 2;
-    snap->buckets.resize(capacity);
+    while (capacity < 2 * found.size()) capacity *= 2;
+    auto& buckets = snap->buckets;
+    buckets.resize(capacity);
     snap->mask = capacity - 1;
-    snap->order.reserve(distinct);
 
-    for (std::size_t first = 0; first < candidates.size();) {
-        std::size_t last = first + 1;
-        while (last < candidates.size() && candidates[last].info->key == candidates[first].info->key) {
-            ++last;
-        }
-        const std::uint64_t hash = hash_key(candidates[first].info->key);
+    std::vector<std::uint32_t> slot_of(found.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto key = found[i].info->key;
+        const std::uint64_t hash = hash_key(key);
         std::size_t slot = hash & snap->mask;
-        while (snap->buckets[slot].count != 0) slot = (slot + 1) & snap->mask;
-
-        auto& b = snap->buckets[slot];
-        b.hash = hash;
-        b.key = candidates[first].info->key;
-        b.first = static_cast<std::uint32_t>(first);
-        b.count = static_cast<std::uint32_t>(last - first);
-        if (!snap->conflicted(b)) {
-            b.factory = candidates[first].info->factory;
-            b.context = candidates[first].source->context;
+        while (buckets[slot].count != 0 &&
+               !(buckets[slot].hash == hash && buckets[slot].key == key)) {
+            slot = (slot + 1) & snap->mask;
         }
-        snap->order.push_back(static_cast<std::uint32_t>(slot));
-        first = last;
+        if (buckets[slot].count == 0) {
+            buckets[slot].hash = hash;
+            buckets[slot].key = key;
+            ++snap->distinct;
+        }
+        ++buckets[slot].count;
+        slot_of[i] = static_cast<std::uint32_t>(slot);
+    }
+
+    // Each key's candidates become one run, in bucket order.
+    std::uint32_t next = 0;
+    for (auto& b : buckets) {
+        b.first = next;
+        next += b.count;
+    }
+    snap->candidates.resize(found.size());
+    std::vector<std::uint32_t> placed(capacity, 0);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const std::uint32_t slot = slot_of[i];
+        snap->candidates[buckets[slot].first + placed[slot]++] = found[i];
+    }
+    for (auto& b : buckets) {
+        if (b.count == 0) continue;
+        candidate* group = snap->candidates.data() + b.first;
+        if (b.count > 1) order_within_key(group, group + b.count);
+        if (!snap->conflicted(b)) {
+            b.factory = group->info->factory;
+            b.context = group->source->context;
+        }
     }
     return snap;
 }
