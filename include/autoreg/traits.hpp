@@ -182,6 +182,9 @@ struct AUTOREG_LOCAL traits {
     /// The identity of the registry across shared libraries.
     static constexpr std::string_view base_name = type_name_v<Base>;
     static constexpr std::uint64_t base_hash = fnv1a(base_name);
+    /// A base in an anonymous namespace is a different type in every
+    /// translation unit, under the same name in all of them.
+    static constexpr bool base_is_unit_local = names_unit_local_type(base_name);
 
     static constexpr auto derived_name = derive_registry_name<2 * short_name(base_name).size()>(
         short_name(base_name));
@@ -194,6 +197,20 @@ struct AUTOREG_LOCAL traits {
         }
     }
 };
+
+/// Whether a registry or registration known by (`name`, `hash`) is
+/// `Registry<Base>`'s. Bases are matched by name, across shared libraries,
+/// except those in an anonymous namespace: each translation unit's is its
+/// own, told apart by the address of its name, which the unit holds itself.
+template <class Base>
+bool is_registry_of(std::string_view name, std::uint64_t hash) noexcept {
+    if (hash != traits<Base>::base_hash) return false;
+    if constexpr (traits<Base>::base_is_unit_local) {
+        return name.data() == traits<Base>::base_name.data();
+    } else {
+        return name == traits<Base>::base_name;
+    }
+}
 
 // ---- Keys of registered classes. -------------------------------------------
 

@@ -103,6 +103,13 @@ constexpr std::string_view short_name(std::string_view name) noexcept {
     return name;
 }
 
+/// Whether `name` (a type_name()) is of a type in an anonymous namespace, as
+/// GCC (`{anonymous}::`) or Clang (`(anonymous namespace)::`) spells it.
+constexpr bool names_unit_local_type(std::string_view name) noexcept {
+    return name.find("{anonymous}::") != std::string_view::npos ||
+           name.find("(anonymous namespace)::") != std::string_view::npos;
+}
+
 }  // namespace detail
 }  // namespace autoreg
 

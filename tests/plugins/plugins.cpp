@@ -24,6 +24,7 @@ const std::string plugin_dir = AUTOREG_TEST_PLUGIN_DIR;
 const std::string broken_dir = AUTOREG_TEST_BROKEN_DIR;
 const std::string alpha_path = plugin_dir + "/libalpha.so";
 const std::string beta_path = plugin_dir + "/libbeta.so";
+const std::string gamma_path = std::string(AUTOREG_TEST_FIRST_USER_DIR) + "/libgamma.so";
 
 using widgets = autoreg::Registry<Widget>;
 
@@ -61,6 +62,18 @@ TEST_CASE("a plugin's classes register as it loads and disappear as it unloads")
     again.unload();
     CHECK_FALSE(again);
     CHECK_FALSE(widgets::contains("alpha"));
+}
+
+TEST_CASE("a registry a plugin used first outlives the plugin") {
+    {
+        autoreg::library gamma = autoreg::load_library(gamma_path);
+        REQUIRE(note_count("gamma saw no gadgets") == 1);
+    }
+    // The registry's state, which the plugin made, must not refer to the
+    // plugin's memory any more (it once kept the plugin's copy of its name).
+    CHECK(autoreg::Registry<Gadget>::size() == 0);
+    CHECK_FALSE(autoreg::Registry<Gadget>::contains("gadget"));
+    CHECK(autoreg::Registry<Gadget>::try_create("gadget") == nullptr);
 }
 
 TEST_CASE("a moved library handle unloads once, from where it ends up") {

@@ -19,3 +19,9 @@ extern "C" __attribute__((visibility("default"))) void plugin_test_note(const ch
 struct __attribute__((visibility("default"))) HostMadeWidget : Widget {
     std::string origin() const override;
 };
+
+/// A registry the host does not use until the gamma plugin has used it and
+/// been unloaded: the registry must outlive the library that made it.
+struct Gadget {
+    virtual ~Gadget() = default;
+};

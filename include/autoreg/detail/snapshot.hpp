@@ -118,8 +118,7 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
     for_each_node(h, [&](const node& n) {
         if (n.hidden) return;
         const info_header* header = header_of(n);
-        if (!header->enabled || header->base_hash != traits<Base>::base_hash ||
-            header->base_name != traits<Base>::base_name) {
+        if (!header->enabled || !is_registry_of<Base>(header->base_name, header->base_hash)) {
             return;
         }
         out.candidates.push_back({&info_of<Base>(n), &n});

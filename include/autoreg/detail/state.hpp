@@ -6,7 +6,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "hub.hpp"
@@ -20,7 +22,8 @@ namespace detail {
 
 template <class Base>
 struct registry_state : registry_state_header {
-    registry_state() noexcept : registry_state_header(traits<Base>::base_name, traits<Base>::base_hash) {}
+    registry_state()
+        : registry_state_header(lasting_base_name(), traits<Base>::base_hash) {}
 
     std::atomic<const snapshot<Base>*> current{nullptr};
     /// The hub generation `current` was built from; 0 before the first build.
@@ -54,6 +57,21 @@ struct registry_state : registry_state_header {
     }
 
 private:
+    // The state outlives the module that made it, and with it that module's
+    // copy of the name, so it keeps a copy of its own (never freed, like the
+    // state). A unit-local base is known by its unit's copy, and only that
+    // unit, so that module, can use the state.
+    static std::string_view lasting_base_name() {
+        constexpr std::string_view name = traits<Base>::base_name;
+        if constexpr (traits<Base>::base_is_unit_local) {
+            return name;
+        } else {
+            char* copy = new char[name.size()];
+            std::memcpy(copy, name.data(), name.size());
+            return {copy, name.size()};
+        }
+    }
+
     void rebuild(hub& h) {
         std::unique_ptr<snapshot<Base>> fresh;
         {
@@ -94,7 +112,7 @@ public:
 template <class Base>
 registry_state<Base>* find_state_locked(hub& h) noexcept {
     for (registry_state_header* s = h.states; s != nullptr; s = s->next) {
-        if (s->base_hash == traits<Base>::base_hash && s->base_name == traits<Base>::base_name) {
+        if (is_registry_of<Base>(s->base_name, s->base_hash)) {
             return static_cast<registry_state<Base>*>(s);
         }
     }
