@@ -4,11 +4,16 @@
 #include "widget.hpp"
 
 #include <atomic>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace {
 
@@ -177,6 +182,117 @@ TEST_CASE("libraries that fail to load give the path and the loader's reason") {
 
     CHECK(widgets::size() == size_before);
     CHECK_FALSE(widgets::contains("unresolved"));
+}
+
+namespace {
+
+// Root opens any file whatever its permissions, through the capabilities
+// CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH. On Linux capabilities belong to a
+// thread: this guard takes the two out of the calling thread's effective set
+// (they stay permitted) and puts them back when it ends, so that root meets
+// file permissions as any user does. Without root there is nothing to drop.
+class permissions_apply {
+public:
+    permissions_apply() {
+        if (geteuid() != 0) {
+            active_ = true;
+            return;
+        }
+        if (syscall(SYS_capget, &header_, saved_) != 0)
+            return;
+        __user_cap_data_struct reduced[2] = {saved_[0], saved_[1]};
+        for (const int cap : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH}) {
+            reduced[cap / 32].effective &= ~(1U << static_cast<unsigned>(cap % 32));
+        }
+        dropped_ = syscall(SYS_capset, &header_, reduced) == 0;
+        active_ = dropped_;
+    }
+    ~permissions_apply() {
+        if (dropped_)
+            static_cast<void>(syscall(SYS_capset, &header_, saved_));
+    }
+    permissions_apply(const permissions_apply&) = delete;
+    permissions_apply& operator=(const permissions_apply&) = delete;
+
+    /// False where root's capabilities could not be dropped (a seccomp
+    /// filter, say): file permissions then do not apply to this process.
+    bool active() const { return active_; }
+
+private:
+    __user_cap_header_struct header_{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct saved_[2]{};
+    bool dropped_ = false;
+    bool active_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("libraries the process may not read fail to load with the loader's reason") {
+    namespace fs = std::filesystem;
+    using perms = fs::perms;
+    // Made here, not by the build: nobody should have to clean up a folder
+    // they cannot read. The name has no .so, so load_libraries(broken_dir)
+    // in the other tests skips it.
+    const fs::path root = broken_dir + "/permission-test";
+    fs::remove_all(root);
+    const fs::path unreadable_file = root / "libunreadable.so";
+    const fs::path closed_folder = root / "closed";  // readable, not searchable
+    const fs::path closed_file = closed_folder / "libalpha.so";
+    const fs::path unlisted_folder = root / "unlisted";  // searchable, not readable
+    fs::create_directories(closed_folder);
+    fs::create_directories(unlisted_folder);
+    fs::copy_file(alpha_path, unreadable_file);
+    fs::copy_file(alpha_path, closed_file);
+    fs::copy_file(alpha_path, unlisted_folder / "libalpha.so");
+    fs::permissions(unreadable_file, perms::none);
+    fs::permissions(closed_folder, perms::owner_read);
+    fs::permissions(unlisted_folder, perms::owner_write | perms::owner_exec);
+
+    std::string unreadable_message;
+    std::string closed_message;
+    std::string unlisted_message = "no error";
+    bool applied = false;
+    {
+        permissions_apply guard;
+        applied = guard.active();
+        if (applied) {
+            unreadable_message = error_of(unreadable_file.string());
+            closed_message = error_of(closed_file.string());
+            try {
+                autoreg::load_libraries(unlisted_folder.string());
+            } catch (const autoreg::error& e) {
+                unlisted_message = e.what();
+            }
+        }
+    }
+    fs::permissions(unreadable_file, perms::owner_read | perms::owner_write);
+    fs::permissions(closed_folder, perms::owner_all);
+    fs::permissions(unlisted_folder, perms::owner_all);
+
+    if (!applied) {
+        WARN(
+            "skipped: running as root, and root's CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH "
+            "could not be dropped, so file permissions do not apply to this process");
+        fs::remove_all(root);
+        return;
+    }
+    const std::string prefix = "autoreg: cannot load library ";
+    CHECK_THAT(unreadable_message, test::starts_with(prefix + unreadable_file.string() + ": "));
+    CHECK_THAT(unreadable_message, test::has_substr("Permission denied"));
+    CHECK_THAT(closed_message, test::starts_with(prefix + closed_file.string() + ": "));
+    CHECK_THAT(closed_message, test::has_substr("Permission denied"));
+    CHECK_THAT(unlisted_message, test::has_substr(unlisted_folder.string()));
+    CHECK_THAT(unlisted_message, test::has_substr("Permission denied"));
+    CHECK_FALSE(widgets::contains("alpha"));
+
+    // The same files load once readable: permission was the only reason.
+    {
+        autoreg::library unreadable = autoreg::load_library(unreadable_file.string());
+        CHECK(widgets::create("alpha")->origin() == "plugin alpha");
+    }
+    CHECK(autoreg::load_libraries(unlisted_folder.string()).size() == 1);
+    CHECK_FALSE(widgets::contains("alpha"));
+    fs::remove_all(root);
 }
 
 TEST_CASE("load_libraries of a missing folder names the folder") {
