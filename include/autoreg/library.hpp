@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -169,6 +169,16 @@ AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
 #endif
 }
 
+/// `folder`/`name`, built in place rather than through temporaries.
+inline std::string path_in(const std::string& folder, std::string_view name) {
+    std::string path;
+    path.reserve(folder.size() + 1 + name.size());
+    path += folder;
+    path += '/';
+    path += name;
+    return path;
+}
+
 }  // namespace detail
 
 /// Loads the shared library at `path`; its classes register as it loads.
@@ -262,25 +272,26 @@ inline std::vector<library> load_libraries(const std::string& folder) {
     constexpr std::string_view extension = ".so";
 #endif
     std::vector<std::string> names;
-    DIR* dir = opendir(folder.c_str());
+    const std::unique_ptr<DIR, int (*)(DIR*)> dir(opendir(folder.c_str()), &closedir);
     if (dir == nullptr) {
+        // Not strerror: its buffer is shared between threads.
         detail::raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder,
-                                         std::strerror(errno)));
+                                         std::generic_category().message(errno)));
     }
-    while (const dirent* entry = readdir(dir)) {
+    while (const dirent* entry = readdir(dir.get())) {
         const std::string_view name = entry->d_name;
         if (name.size() <= extension.size() ||
             name.substr(name.size() - extension.size()) != extension) {
             continue;
         }
         struct stat info {};
-        const std::string path = folder + "/" + std::string(name);
-        if (stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) names.emplace_back(name);
+        if (stat(detail::path_in(folder, name).c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+            names.emplace_back(name);
+        }
     }
-    closedir(dir);
     std::sort(names.begin(), names.end());
     loaded.reserve(names.size());
-    for (const std::string& name : names) loaded.push_back(load_library(folder + "/" + name));
+    for (const std::string& name : names) loaded.push_back(load_library(detail::path_in(folder, name)));
 #else
     detail::raise<error>(fmt::format("autoreg: cannot load the plugins in {}: {}", folder,
                                      detail::loader_message()));

@@ -207,7 +207,7 @@ private:
         static_assert(std::is_constructible_v<T, Args...>,
                       "autoreg: Registrar<Base, T>: T cannot be constructed from the registry's "
                       "constructor_args");
-        static std::unique_ptr<Base> call(const void*, Args&&... args) {
+        static std::unique_ptr<Base> call(const void* /*context*/, Args&&... args) {
             return std::unique_ptr<Base>(new T(std::forward<Args>(args)...));
         }
     };

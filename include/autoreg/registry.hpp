@@ -450,7 +450,7 @@ private:
               template <class> class... KeyOf>
     static void attach_secondaries(detail::registry_state<Base>& primary,
                                    std::vector<detail::pending_count*>& waiting,
-                                   secondaries<secondary<OtherBase, TypeOf, KeyOf>...>*) {
+                                   secondaries<secondary<OtherBase, TypeOf, KeyOf>...>* /*list*/) {
         (detail::find_or_create_state<OtherBase>(detail::the_hub()).add_primary(primary), ...);
         (waiting.push_back(
              &detail::find_or_create_state<OtherBase>(detail::the_hub()).pending_discoveries),

@@ -78,9 +78,9 @@ constexpr node_info<Base> make_info() noexcept {
     static_assert(std::is_base_of_v<AutoRegister<Base, Derived, Parent>, Derived>,
                   "autoreg: AutoRegister<Base, Derived, Parent>: Derived must be the class that "
                   "inherits the mixin, as in struct Circle : autoreg::AutoRegister<Shape, Circle>");
-    if constexpr (std::is_abstract_v<Derived>) {
-        return info;  // abstract classes are never created, so never registered
-    } else if constexpr (!rule::has_key && traits<Base>::skip_if_no_key) {
+    // Abstract classes are never created, so never registered; keyless ones
+    // are left out where the traits ask for it.
+    if constexpr (std::is_abstract_v<Derived> || (!rule::has_key && traits<Base>::skip_if_no_key)) {
         return info;
     } else {
         static_assert(rule::has_key,

@@ -124,6 +124,8 @@ extern "C" {
 #if defined(_MSC_VER) && !defined(__clang__)  // untested
 __declspec(selectany) autoreg::detail::hub autoreg_hub_v1{};
 #else
+// One definition per module, merged into one per process by the loader.
+// NOLINTNEXTLINE(misc-definitions-in-headers)
 __attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v1{};
 #endif
 }
