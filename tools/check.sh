@@ -21,24 +21,62 @@ gxx=${AUTOREG_GXX:-g++}
 clangxx=${AUTOREG_CLANGXX:-clang++}
 sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-# Two configurations optimise (-O2, without -g, which only slows the build):
-# some warnings appear only when the optimiser runs.
-# name: compiler | standard | build type | extra CXX flags | package tests |
-#       compile-error tests | ctest label | targets to build (default: all)
-# The compile-error and header tests check the headers, so one configuration
-# per compiler runs them; the TSan build builds and runs only the tests
-# labelled concurrency (the ones with threads).
-tsan_targets="autoreg_test_concurrency autoreg_test_plugins autoreg_test_by_hand"
-tsan_targets+=" autoreg_test_shared autoreg_test_discovery"
-all_configs=(gcc-c++17 gcc-c++20 clang-c++17 clang-c++20 asan-ubsan tsan)
+# The configurations, in the order they run. Fields:
+#   compiler | C++ standard | build type | extra CXX flags | package tests |
+#   compile-error, header and docs tests | scope | extra CMake options
+# A scope says what is built and run:
+#   full    every target, every test;
+#   matrix  the portable core: derived keys and type names against
+#           tests/names/expected.txt, keys, registries of bases in anonymous
+#           namespaces, create, errors, plugins loaded at run time, static
+#           libraries, and (with compile tests) each header alone;
+#   threads the tests with threads (label concurrency), for TSan;
+#   fuzz    the libFuzzer target for a fixed number of inputs (tests/fuzz/);
+#   lint    clang-tidy and clang-format (tests/lint/).
+# The full suite runs on the primary pair, Debian's own compilers: GCC 12 at
+# C++17 and Clang 14 at C++20, the latter under ASan+UBSan (warnings do not
+# depend on the sanitizers, so a plain Clang build would only repeat it).
+# The other compilers and standard libraries run the matrix scope, two of
+# them at -O2 (without -g, which only slows the build), since some warnings
+# appear only when the optimiser runs.
+all_configs=(gcc-c++17 asan-ubsan-c++20 tsan gcc11-c++17 gcc-c++20-O2 clang13-c++17
+    clang15-c++2b-O2 clang16-libc++-c++2b fuzz lint)
 declare -A spec=(
-    [gcc-c++17]="$gxx|17|Debug||ON|ON||"
-    [gcc-c++20]="$gxx|20|None|-O2|OFF|OFF||"
-    [clang-c++17]="$clangxx|17|None|-O2|OFF|OFF||"
-    [clang-c++20]="$clangxx|20|Debug||OFF|ON||"
-    [asan-ubsan]="$clangxx|17|Debug|-O1 $sanitize_flags|OFF|OFF||"
-    [tsan]="$clangxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|OFF|concurrency|$tsan_targets"
+    [gcc-c++17]="$gxx|17|Debug||ON|ON|full|"
+    [asan-ubsan-c++20]="$clangxx|20|Debug|-O1 $sanitize_flags|OFF|ON|full|"
+    [tsan]="$clangxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|OFF|threads|"
+    [gcc11-c++17]="g++-11|17|Debug||OFF|ON|matrix|"
+    [gcc-c++20-O2]="$gxx|20|None|-O2|OFF|OFF|matrix|"
+    [clang13-c++17]="clang++-13|17|Debug||OFF|ON|matrix|"
+    [clang15-c++2b-O2]="clang++-15|23|None|-O2|OFF|OFF|matrix|"
+    [clang16-libc++-c++2b]="clang++-16|23|Debug|-stdlib=libc++|OFF|ON|matrix|-DAUTOREG_FMT_HEADER_ONLY=ON"
+    [fuzz]="$clangxx|17|Debug||OFF|OFF|fuzz|-DAUTOREG_FUZZ=ON"
+    [lint]="$clangxx|17|Debug||OFF|OFF|lint|-DAUTOREG_LINT=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON"
 )
+declare -A scope_targets=(
+    [full]=""
+    [matrix]="autoreg_names autoreg_test_keys autoreg_test_identity autoreg_test_create
+              autoreg_test_errors autoreg_test_plugins autoreg_test_host_without_exports autoreg_test_static_plain
+              autoreg_test_static_whole"
+    [threads]="autoreg_test_concurrency autoreg_test_plugins autoreg_test_by_hand
+               autoreg_test_shared autoreg_test_discovery"
+    [fuzz]="autoreg_fuzz_keys"
+    [lint]="autoreg_lint_headers"
+)
+declare -A scope_tests=(
+    [full]=""
+    [matrix]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|header)[.]|static[.](plain|whole)_)"
+    [threads]="-L concurrency"
+    [fuzz]="-R ^autoreg[.]fuzz[.]"
+    [lint]="-R ^autoreg[.]lint[.]"
+)
+# The compilers and tools beyond tools/install-deps.sh's, for the
+# configurations above: Clang's sanitizer and libFuzzer runtimes, the matrix's
+# compilers and libc++, and the lint tools (clang-tidy 16 has checks that
+# Debian's default 14 lacks; clang-format stays at the version .clang-format
+# was written for).
+check_packages=(libclang-rt-dev g++-11 clang-13 clang-15 clang-16 libc++-16-dev
+    libc++abi-16-dev clang-tidy-16 clang-format-14)
 
 read -r -a configs <<<"${AUTOREG_CHECK_CONFIGS:-${all_configs[*]}}"
 if ((${#configs[@]} == 0)); then
@@ -53,8 +91,7 @@ for name in "${configs[@]}"; do
 done
 
 if [[ ${AUTOREG_SKIP_DEPS:-0} != 1 ]]; then
-    # Clang's sanitizer runtimes are only a recommendation of clang on Debian.
-    bash tools/install-deps.sh libclang-rt-dev
+    bash tools/install-deps.sh "${check_packages[@]}"
 fi
 
 # Sanitizers: stop at the first error, and check static-initialisation order,
@@ -78,12 +115,13 @@ print_summary() {
 
 run_config() {
     local name=$1 build=$2
-    local compiler std build_type flags package compile_tests label targets
-    IFS='|' read -r compiler std build_type flags package compile_tests label targets \
+    local compiler std build_type flags package compile_tests scope options
+    IFS='|' read -r compiler std build_type flags package compile_tests scope options \
         <<<"${spec[$name]}"
-    local filter=() target_args=()
-    [[ -n $label ]] && filter=(-L "$label")
-    for target in $targets; do target_args+=(--target "$target"); done
+    local tests=() target_args=() cmake_options=()
+    read -r -a tests <<<"${scope_tests[$scope]}"
+    for target in ${scope_targets[$scope]}; do target_args+=(--target "$target"); done
+    read -r -a cmake_options <<<"$options"
 
     if ! command -v "$compiler" >/dev/null 2>&1; then
         echo "check.sh: compiler '$compiler' not found" >&2
@@ -105,9 +143,10 @@ run_config() {
         -DAUTOREG_BUILD_BENCHMARKS=OFF \
         -DAUTOREG_WARNINGS_AS_ERRORS=ON \
         -DAUTOREG_PACKAGE_TESTS="$package" \
-        -DAUTOREG_COMPILE_TESTS="$compile_tests" &&
+        -DAUTOREG_COMPILE_TESTS="$compile_tests" \
+        "${cmake_options[@]}" &&
     cmake --build "$build" -j2 "${target_args[@]}" &&
-    (cd "$build" && ctest --output-on-failure --no-tests=error -j2 "${filter[@]}")
+    (cd "$build" && ctest --output-on-failure --no-tests=error -j2 "${tests[@]}")
 }
 
 for name in "${configs[@]}"; do

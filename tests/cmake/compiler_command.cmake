@@ -12,7 +12,7 @@ function(autoreg_require_arguments script)
 endfunction()
 
 # Sets <out> to the arguments of a warning-free syntax check at STANDARD
-# (default 17) with INCLUDE_DIRS, DEFINITIONS and FLAGS. Directories the
+# (default 17; STD_OPTION, where given, is the compiler's flag for it) with INCLUDE_DIRS, DEFINITIONS and FLAGS. Directories the
 # compiler searches anyway (IMPLICIT_INCLUDE_DIRS) are not repeated with -I:
 # that would reorder the system headers and break #include_next.
 function(autoreg_compiler_arguments out)
@@ -20,7 +20,12 @@ function(autoreg_compiler_arguments out)
     if(DEFINED STANDARD AND NOT STANDARD STREQUAL "")
         set(_standard "${STANDARD}")
     endif()
-    set(_args "-std=c++${_standard}" -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow
+    set(_std_option "-std=c++${_standard}")
+    # The spelling the compiler knows, e.g. -std=c++2b for C++23 in Clang 16.
+    if(DEFINED STD_OPTION AND NOT STD_OPTION STREQUAL "")
+        set(_std_option "${STD_OPTION}")
+    endif()
+    set(_args "${_std_option}" -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow
         -Wconversion -Werror)
     string(REPLACE "|" ";" _implicit "${IMPLICIT_INCLUDE_DIRS}")
     string(REPLACE "|" ";" _includes "${INCLUDE_DIRS}")
