@@ -63,8 +63,7 @@ std::string run(std::string_view key) {
 std::vector<Commands::entry> entries_under(std::string_view key) {
     std::vector<Commands::entry> out;
     for (const auto& e : Commands::entries()) {
-        if (e.key == key)
-            out.push_back(e);
+        if (e.key == key) out.push_back(e);
     }
     return out;
 }
@@ -122,8 +121,7 @@ TEST_CASE("one factory per line of a configuration file, each with its own data"
     std::istringstream in(config);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#')
-            continue;
+        if (line.empty() || line[0] == '#') continue;
         const std::size_t equals = line.find('=');
         commands.push_back(Commands::add(
             line.substr(0, equals),
@@ -491,8 +489,7 @@ TEST_CASE("create on other threads while registrations are removed and added aga
 
     const auto factory_for = [&](int generation) {
         return [&flags, &late_calls, generation] {
-            if (flags.removed[generation].load())
-                late_calls.fetch_add(1);
+            if (flags.removed[generation].load()) late_calls.fetch_add(1);
             return std::make_unique<Echo>("gen-" + std::to_string(generation));
         };
     };
@@ -512,8 +509,7 @@ TEST_CASE("create on other threads while registrations are removed and added aga
                 }
                 if (c != nullptr) {
                     made.fetch_add(1);
-                    if (c->run().rfind("gen-", 0) != 0)
-                        wrong_objects.fetch_add(1);
+                    if (c->run().rfind("gen-", 0) != 0) wrong_objects.fetch_add(1);
                 }
                 // Every rebuild must keep the other keys.
                 std::unique_ptr<Command> greet = Commands::try_create("greet");
@@ -526,8 +522,7 @@ TEST_CASE("create on other threads while registrations are removed and added aga
     // Wait until the readers run, so that removals overlap their lookups.
     autoreg::registration current = Commands::add("volatile", factory_for(0));
     int generation = 0;
-    while (made.load() == 0)
-        std::this_thread::yield();
+    while (made.load() == 0) std::this_thread::yield();
     for (int round = 0; round < rounds; ++round) {
         const int old_generation = generation;
         generation = (generation + 1) % removal_flags::count;
@@ -548,8 +543,7 @@ TEST_CASE("create on other threads while registrations are removed and added aga
     current.reset();
     flags.removed[generation].store(true);
     stop.store(true);
-    for (std::thread& reader : readers)
-        reader.join();
+    for (std::thread& reader : readers) reader.join();
 
     CHECK(made.load() > 0);
     CHECK(late_calls.load() == 0);
@@ -572,11 +566,9 @@ TEST_CASE("threads adding and removing their own keys while others create",
                 const std::string key = "writer-" + std::to_string(w) + "-" + std::to_string(round);
                 autoreg::registration r = Commands::add(key, echo(key));
                 std::unique_ptr<Command> made = Commands::try_create(key);
-                if (made == nullptr || made->run() != key)
-                    mistakes.fetch_add(1);
+                if (made == nullptr || made->run() != key) mistakes.fetch_add(1);
                 r.reset();
-                if (Commands::contains(key))
-                    mistakes.fetch_add(1);
+                if (Commands::contains(key)) mistakes.fetch_add(1);
             }
             writers_done.fetch_add(1);
         });
@@ -584,15 +576,13 @@ TEST_CASE("threads adding and removing their own keys while others create",
     threads.emplace_back([&] {
         while (writers_done.load() != writer_count) {
             std::unique_ptr<Command> greet = Commands::try_create("greet");
-            if (greet == nullptr || greet->run() != "hello from Greet")
-                mistakes.fetch_add(1);
+            if (greet == nullptr || greet->run() != "hello from Greet") mistakes.fetch_add(1);
             const std::vector<std::string> keys = Commands::keys();
             if (!std::is_sorted(keys.begin(), keys.end()) || !has_key(keys, "motd"))
                 mistakes.fetch_add(1);
         }
     });
-    for (std::thread& thread : threads)
-        thread.join();
+    for (std::thread& thread : threads) thread.join();
 
     CHECK(mistakes.load() == 0);
     for (const std::string& key : Commands::keys()) {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "catch.hpp"
-#include "support/threads.hpp"
 #include "support/concurrency.hpp"
+#include "support/threads.hpp"
 
 using autoreg::Registry;
 using namespace concurrency_test;
@@ -31,8 +31,7 @@ std::string job_key(int n) {
 
 std::vector<std::string> all_job_keys() {
     std::vector<std::string> keys;
-    for (int n = 0; n < job_count; ++n)
-        keys.push_back(job_key(n));
+    for (int n = 0; n < job_count; ++n) keys.push_back(job_key(n));
     return keys;
 }
 

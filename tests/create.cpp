@@ -52,20 +52,17 @@ thread_local std::size_t allocation_count = 0;
 
 namespace {
 void* counted_malloc(std::size_t size) noexcept {
-    if (counting_allocations)
-        ++allocation_count;
+    if (counting_allocations) ++allocation_count;
     return std::malloc(size == 0 ? 1 : size);
 }
 }  // namespace
 
 void* operator new(std::size_t size) {
-    if (void* p = counted_malloc(size))
-        return p;
+    if (void* p = counted_malloc(size)) return p;
     throw std::bad_alloc();
 }
 void* operator new[](std::size_t size) {
-    if (void* p = counted_malloc(size))
-        return p;
+    if (void* p = counted_malloc(size)) return p;
     throw std::bad_alloc();
 }
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {

@@ -25,8 +25,7 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     std::string line;
-    while (std::getline(in, line))
-        lines.push_back(line);
+    while (std::getline(in, line)) lines.push_back(line);
     return lines;
 }
 
@@ -119,8 +118,7 @@ TEST_CASE("describe: the columns follow the widest cell, as registrations come a
 
 TEST_CASE("describe: the same registry prints the same text every time", "[describe]") {
     const std::string first = fmt::format("{}", autoreg::describe<Drink>());
-    for (int i = 0; i < 10; ++i)
-        CHECK(fmt::format("{}", autoreg::describe<Drink>()) == first);
+    for (int i = 0; i < 10; ++i) CHECK(fmt::format("{}", autoreg::describe<Drink>()) == first);
 }
 
 TEST_CASE("describe: terminal-friendly text", "[describe]") {
@@ -182,8 +180,7 @@ TEST_CASE("leaves: one class, none, and hand registrations", "[leaves]") {
 TEST_CASE("leaves agree with the parents entries name", "[leaves]") {
     std::vector<std::string> named_as_parent;
     for (const auto& e : Registry<Drink>::entries()) {
-        if (e.parent)
-            named_as_parent.push_back(*e.parent);
+        if (e.parent) named_as_parent.push_back(*e.parent);
     }
     const std::vector<std::string> leaves = Registry<Drink>::leaves();
     for (const std::string& key : Registry<Drink>::keys()) {

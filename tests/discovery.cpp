@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "catch.hpp"
-#include "support/threads.hpp"
 #include "support/discovery.hpp"
+#include "support/threads.hpp"
 #include "support/throws.hpp"
 
 using autoreg::Registry;
@@ -249,8 +249,7 @@ TEST_CASE("8 concurrent first accesses wait for the discovery and all see what i
                 ok = made != nullptr && made->name() == "beta";
             }
         }
-        if (!ok)
-            mistakes.fetch_add(1);
+        if (!ok) mistakes.fetch_add(1);
     });
     CHECK(mistakes.load() == 0);
     CHECK(runs->load() == 1);
@@ -273,8 +272,7 @@ TEST_CASE("concurrent first accesses see registrations kept in a vector the disc
     run_together([&](int t) {
         const std::string key = "kept-" + std::to_string(t);
         std::unique_ptr<Finding<7>> made = R::try_create(key);
-        if (made == nullptr || made->name() != key)
-            mistakes.fetch_add(1);
+        if (made == nullptr || made->name() != key) mistakes.fetch_add(1);
     });
     CHECK(mistakes.load() == 0);
     CHECK(runs.load() == 1);
@@ -298,8 +296,7 @@ TEST_CASE("other threads wait for the discovery even after it used the registry 
     bool seen = false;
     bool waited = false;
     std::thread other([&] {
-        while (!inside.load())
-            std::this_thread::yield();
+        while (!inside.load()) std::this_thread::yield();
         seen = R::contains("late");  // a first access while the discovery runs
         waited = finished.load();
     });
@@ -359,8 +356,7 @@ TEST_CASE("a discovery that throws while other threads wait: they go on",
     std::atomic<int> mistakes{0};
     run_together([&](int) {
         try {
-            if (!R::contains("partial"))
-                mistakes.fetch_add(1);
+            if (!R::contains("partial")) mistakes.fetch_add(1);
         } catch (const discovery_failure&) {
             failures.fetch_add(1);
         }
@@ -416,8 +412,7 @@ TEST_CASE("concurrent first accesses to a secondary wait for the primary's disco
     run_together([&](int t) {
         const bool ok = t % 2 == 0 ? Registry<ScanReport>::contains("sheet-fed")
                                    : Registry<ScanReport>::try_create("sheet-fed") != nullptr;
-        if (!ok)
-            mistakes.fetch_add(1);
+        if (!ok) mistakes.fetch_add(1);
     });
     CHECK(mistakes.load() == 0);
     CHECK(runs.load() == 1);

@@ -150,8 +150,7 @@ TEST_CASE("keys are quoted with non-printable bytes escaped", "[errors][hostile]
 
 TEST_CASE("messages are printable whatever the key's bytes", "[errors][hostile]") {
     std::string every_byte;
-    for (int b = 255; b >= 0; --b)
-        every_byte += static_cast<char>(b);
+    for (int b = 255; b >= 0; --b) every_byte += static_cast<char>(b);
     for (std::size_t start = 0; start < every_byte.size(); start += 32) {
         const std::string key = every_byte.substr(start, 32);
         const std::string shape = unknown_key_message<Shape>(key);

@@ -21,8 +21,7 @@ using entry = Instruments::entry;
 std::vector<entry> entries_under(std::string_view key) {
     std::vector<entry> out;
     for (const entry& e : Instruments::entries()) {
-        if (e.key == key)
-            out.push_back(e);
+        if (e.key == key) out.push_back(e);
     }
     return out;
 }
@@ -133,8 +132,7 @@ TEST_CASE("entries: parent, where the Parent is registered", "[inspect][entries]
     CHECK(only_entry_under("fiddle").parent == std::optional<std::string>("violin"));
     CHECK_FALSE(only_entry_under("cello").parent.has_value());     // Parent is Base
     CHECK_FALSE(only_entry_under("triangle").parent.has_value());  // Parent not registered
-    for (const entry& drum : entries_under("drum"))
-        CHECK_FALSE(drum.parent.has_value());
+    for (const entry& drum : entries_under("drum")) CHECK_FALSE(drum.parent.has_value());
 }
 
 TEST_CASE("entries: member types", "[inspect][entries]") {
@@ -152,8 +150,7 @@ TEST_CASE("the listings agree with create", "[inspect]") {
     CHECK(Instruments::create("tuning-fork")->sound() == "a440");
     for (const std::string& key : Instruments::keys()) {
         INFO(key);
-        if (key == "drum")
-            continue;  // conflicted
+        if (key == "drum") continue;  // conflicted
         CHECK(Instruments::try_create(key) != nullptr);
     }
 }

@@ -25,8 +25,7 @@ std::string lineage_of(std::string_view key) {
 
 std::optional<std::string> parent_of(std::string_view key) {
     for (const auto& entry : Registry<Animal>::entries()) {
-        if (entry.key == key)
-            return entry.parent;
+        if (entry.key == key) return entry.parent;
     }
     FAIL("no entry for key " << key);
     return std::nullopt;

@@ -29,8 +29,7 @@ using Calibrations = Registry<Calibration>;
 std::vector<Metadata::entry> metadata_entries_under(std::string_view key) {
     std::vector<Metadata::entry> out;
     for (const auto& e : Metadata::entries()) {
-        if (e.key == key)
-            out.push_back(e);
+        if (e.key == key) out.push_back(e);
     }
     return out;
 }

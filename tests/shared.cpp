@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "catch.hpp"
-#include "support/threads.hpp"
 #include "support/shared.hpp"
+#include "support/threads.hpp"
 #include "support/throws.hpp"
 
 using autoreg::Registry;
@@ -247,8 +247,7 @@ TEST_CASE("the instance is made once when 8 threads ask first at the same moment
     CHECK(counters::slow.load() == 1);
     REQUIRE(got[0] != nullptr);
     CHECK(got[0]->name() == "slow");
-    for (const auto& instance : got)
-        CHECK(instance == got[0]);
+    for (const auto& instance : got) CHECK(instance == got[0]);
 }
 
 TEST_CASE("8 threads asking for 4 keys at once: one instance per key", "[shared][concurrency]") {
@@ -291,8 +290,7 @@ TEST_CASE("a constructor that throws while other threads wait: one of them makes
     autoreg::registration r = Services::add("fails-first", [&calls] {
         const int call = calls.fetch_add(1);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        if (call == 0)
-            throw std::runtime_error("first construction fails");
+        if (call == 0) throw std::runtime_error("first construction fails");
         return std::make_unique<Named>("made on retry");
     });
     std::atomic<int> failures{0};
@@ -308,8 +306,7 @@ TEST_CASE("a constructor that throws while other threads wait: one of them makes
     CHECK(calls.load() == 2);
     std::set<Service*> distinct;
     for (const auto& instance : got) {
-        if (instance != nullptr)
-            distinct.insert(instance.get());
+        if (instance != nullptr) distinct.insert(instance.get());
     }
     REQUIRE(distinct.size() == 1);
     CHECK((*distinct.begin())->name() == "made on retry");
@@ -334,8 +331,7 @@ TEST_CASE("shared on other threads while the key's registration changes", "[shar
             }
         });
     }
-    while (served.load() == 0)
-        std::this_thread::yield();
+    while (served.load() == 0) std::this_thread::yield();
     for (int round = 1; round <= rounds; ++round) {
         const std::string name = "rotating-" + std::to_string(round);
         current = Services::add(
@@ -343,8 +339,7 @@ TEST_CASE("shared on other threads while the key's registration changes", "[shar
             autoreg::add_options{round, {}, {}});
     }
     stop.store(true);
-    for (std::thread& reader : readers)
-        reader.join();
+    for (std::thread& reader : readers) reader.join();
 
     CHECK(mistakes.load() == 0);
     CHECK(Services::shared("rotating")->name() == "rotating-" + std::to_string(rounds));

@@ -162,21 +162,21 @@ void check_direct() {
 
 void register_all() {
     using benchmark::RegisterBenchmark;
-#define BENCH_FLAVOUR(flavour, n)                                                                \
-    check<n>(#flavour, &bench::flavour##_##n::create, &bench::flavour##_##n::contains);          \
+#define BENCH_FLAVOUR(flavour, n)                                                               \
+    check<n>(#flavour, &bench::flavour##_##n::create, &bench::flavour##_##n::contains);         \
     RegisterBenchmark("create/" #flavour "/" #n, create_hit<&bench::flavour##_##n::create, n>); \
     RegisterBenchmark("absent/" #flavour "/" #n, lookup_absent<&bench::flavour##_##n::contains>);
-#define BENCH_SIZE(n)                                                                      \
-    check_direct<&bench::direct_##n::create_at, n>();                                      \
+#define BENCH_SIZE(n)                                                                        \
+    check_direct<&bench::direct_##n::create_at, n>();                                        \
     RegisterBenchmark("create/direct/" #n, create_direct<&bench::direct_##n::create_at, n>); \
-    BENCH_FLAVOUR(map, n)                                                                  \
-    BENCH_FLAVOUR(poco, n)                                                                 \
-    BENCH_FLAVOUR(llvm, n)                                                                 \
-    BENCH_FLAVOUR(autoreg, n)                                                              \
-    RegisterBenchmark("parts/autoreg/" #n "/create_unguarded",                             \
-                      create_hit<&bench::autoreg_##n::create_unguarded, n>);               \
-    RegisterBenchmark("parts/autoreg/" #n "/absent_unguarded",                             \
-                      lookup_absent<&bench::autoreg_##n::contains_unguarded>);             \
+    BENCH_FLAVOUR(map, n)                                                                    \
+    BENCH_FLAVOUR(poco, n)                                                                   \
+    BENCH_FLAVOUR(llvm, n)                                                                   \
+    BENCH_FLAVOUR(autoreg, n)                                                                \
+    RegisterBenchmark("parts/autoreg/" #n "/create_unguarded",                               \
+                      create_hit<&bench::autoreg_##n::create_unguarded, n>);                 \
+    RegisterBenchmark("parts/autoreg/" #n "/absent_unguarded",                               \
+                      lookup_absent<&bench::autoreg_##n::contains_unguarded>);               \
     RegisterBenchmark("parts/autoreg/" #n "/hash", hash_only<n>, &bench::autoreg_##n::hash_only);
     BENCH_SIZES(BENCH_SIZE)
 #undef BENCH_SIZE
@@ -184,10 +184,10 @@ void register_all() {
 
     // Throughput of two threads against one, at the middle size (wall-clock
     // time, so that items/s is the throughput of all threads together).
-#define BENCH_THREADS(flavour, n)                                                              \
+#define BENCH_THREADS(flavour, n)                                                               \
     RegisterBenchmark("threads/" #flavour "/" #n, create_hit<&bench::flavour##_##n::create, n>) \
-        ->Threads(1)                                                                           \
-        ->Threads(2)                                                                           \
+        ->Threads(1)                                                                            \
+        ->Threads(2)                                                                            \
         ->UseRealTime();
 #define BENCH_THREADS_AT(n)                                                                  \
     RegisterBenchmark("threads/direct/" #n, create_direct<&bench::direct_##n::create_at, n>) \

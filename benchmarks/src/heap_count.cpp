@@ -48,8 +48,8 @@ void* counted(void* p) noexcept {
 std::size_t static_bytes_per_entry() noexcept {
 #if defined(BENCH_AUTOREG)
     // The node (in .bss), its description (.data.rel.ro), the node's guard variable.
-    return sizeof(autoreg::detail::node) + sizeof(autoreg::detail::node_info<bench::BENCH_NS::Base>) +
-           8;
+    return sizeof(autoreg::detail::node) +
+           sizeof(autoreg::detail::node_info<bench::BENCH_NS::Base>) + 8;
 #elif defined(BENCH_LLVM)
     return sizeof(llvm::Registry<bench::BENCH_NS::Base>::entry) +
            sizeof(llvm::Registry<bench::BENCH_NS::Base>::node);
@@ -63,8 +63,12 @@ std::size_t static_bytes_per_entry() noexcept {
 }  // namespace
 
 extern "C" {
-void* malloc(std::size_t size) { return counted(__libc_malloc(size)); }
-void* calloc(std::size_t count, std::size_t size) { return counted(__libc_calloc(count, size)); }
+void* malloc(std::size_t size) {
+    return counted(__libc_malloc(size));
+}
+void* calloc(std::size_t count, std::size_t size) {
+    return counted(__libc_calloc(count, size));
+}
 void* realloc(void* p, std::size_t size) {
     const long before = chunk_bytes(p);
     void* moved = __libc_realloc(p, size);
@@ -100,10 +104,11 @@ int main() {
     const heap_counts after_first = counts;
     if (found) return 1;
 #endif
-    std::printf("{\"before_main\": {\"allocations\": %lu, \"bytes\": %ld}, "
-                "\"first_access\": {\"allocations\": %lu, \"bytes\": %ld}, "
-                "\"static_bytes_per_entry\": %zu}\n",
-                at_main.allocations, at_main.bytes, after_first.allocations - at_main.allocations,
-                after_first.bytes - at_main.bytes, static_bytes_per_entry());
+    std::printf(
+        "{\"before_main\": {\"allocations\": %lu, \"bytes\": %ld}, "
+        "\"first_access\": {\"allocations\": %lu, \"bytes\": %ld}, "
+        "\"static_bytes_per_entry\": %zu}\n",
+        at_main.allocations, at_main.bytes, after_first.allocations - at_main.allocations,
+        after_first.bytes - at_main.bytes, static_bytes_per_entry());
     return 0;
 }

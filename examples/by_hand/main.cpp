@@ -42,9 +42,9 @@ int main() {
     std::vector<autoreg::registration> commands;
     std::istringstream lines(descriptions);
     for (std::string name, text; lines >> name && std::getline(lines >> std::ws, text);) {
-        commands.push_back(autoreg::Registry<Command>::add(
-            name, [text] { return std::make_unique<Echo>(text); },
-            {0, "from the description", "Echo"}));
+        commands.push_back(
+            autoreg::Registry<Command>::add(name, [text] { return std::make_unique<Echo>(text); },
+                                            {0, "from the description", "Echo"}));
     }
 
     fmt::print("{}", autoreg::describe<Command>());

@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
     for (const auto& key : autoreg::Registry<StorageBackend>::keys()) fmt::print(" {}", key);
     fmt::print("\n");
     try {
-        auto backend =
-            autoreg::Registry<StorageBackend>::create(settings["backend"], settings["root"], options);
+        auto backend = autoreg::Registry<StorageBackend>::create(settings["backend"],
+                                                                 settings["root"], options);
         fmt::print("{}\n", backend->describe());
     } catch (const autoreg::unknown_key& e) {
         std::fprintf(stderr, "%s\n", e.what());

@@ -83,13 +83,11 @@ constexpr generated_keys make_generated_keys() {
     for (std::size_t i = 0; i < generated_count; ++i) {
         std::size_t length = 0;
         const auto append = [&](std::string_view syllable) {
-            for (char c : syllable)
-                out.text[i][length++] = c;
+            for (char c : syllable) out.text[i][length++] = c;
         };
         append(syllables[i % 16]);
         append(syllables[i / 16 % 16]);
-        if (i % 3 == 0)
-            append(syllables[i * 7 % 16]);
+        if (i % 3 == 0) append(syllables[i * 7 % 16]);
         out.size[i] = length;
     }
     return out;
@@ -203,11 +201,9 @@ struct expected {
 expected expect(std::string_view key) {
     const auto& claims = model();
     const auto found = claims.find(key);
-    if (found == claims.end() || found->second.empty())
-        return {outcome::unknown, -1};
+    if (found == claims.end() || found->second.empty()) return {outcome::unknown, -1};
     int top = found->second.front().priority;
-    for (const claim& c : found->second)
-        top = std::max(top, c.priority);
+    for (const claim& c : found->second) top = std::max(top, c.priority);
     int winners = 0;
     int origin = -1;
     for (const claim& c : found->second) {
@@ -235,21 +231,18 @@ constexpr std::size_t message_limit = std::size_t{8} * 1024;
         }
     }
     fmt::print(stderr, ")\n");
-    if (!detail.empty())
-        fmt::print(stderr, "  {}\n", detail.substr(0, 16384));
+    if (!detail.empty()) fmt::print(stderr, "  {}\n", detail.substr(0, 16384));
     std::abort();
 }
 
 void check_message(const autoreg::error& e, std::string_view key, std::string_view starts) {
     const std::string_view message = e.what();
-    if (message.size() >= message_limit)
-        fail("error message too long", key, message);
+    if (message.size() >= message_limit) fail("error message too long", key, message);
     if (message.substr(0, starts.size()) != starts)
         fail("error message starts wrongly", key, message);
     for (char c : message) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte > 0x7e)
-            fail("error message not printable ASCII", key, message);
+        if (byte < 0x20 || byte > 0x7e) fail("error message not printable ASCII", key, message);
     }
     if (message.find("fuzz") == std::string_view::npos) {
         fail("error message does not name the registry", key, message);
@@ -258,14 +251,10 @@ void check_message(const autoreg::error& e, std::string_view key, std::string_vi
 
 void check_made(const FuzzBase* made, std::string_view key, const expected& want,
                 std::string_view call) {
-    if (want.what != outcome::made)
-        fail(call, key, "made an object where it should not");
-    if (made == nullptr)
-        fail(call, key, "returned null for a registered key");
-    if (made->key() != key)
-        fail(call, key, "made an object of another key");
-    if (made->origin() != want.origin)
-        fail(call, key, "made an object of the wrong class");
+    if (want.what != outcome::made) fail(call, key, "made an object where it should not");
+    if (made == nullptr) fail(call, key, "returned null for a registered key");
+    if (made->key() != key) fail(call, key, "made an object of another key");
+    if (made->origin() != want.origin) fail(call, key, "made an object of the wrong class");
 }
 
 void check_create(std::string_view key) {
@@ -274,12 +263,10 @@ void check_create(std::string_view key) {
         const std::unique_ptr<FuzzBase> made = registry::create(key);
         check_made(made.get(), key, want, "create");
     } catch (const autoreg::unknown_key& e) {
-        if (want.what != outcome::unknown)
-            fail("create threw unknown_key", key, e.what());
+        if (want.what != outcome::unknown) fail("create threw unknown_key", key, e.what());
         check_message(e, key, "autoreg: unknown key ");
     } catch (const autoreg::duplicate_key& e) {
-        if (want.what != outcome::conflict)
-            fail("create threw duplicate_key", key, e.what());
+        if (want.what != outcome::conflict) fail("create threw duplicate_key", key, e.what());
         check_message(e, key, "autoreg: key ");
     }
 }
@@ -288,8 +275,7 @@ void check_try_create(std::string_view key) {
     const expected want = expect(key);
     const std::unique_ptr<FuzzBase> made = registry::try_create(key);
     if (made == nullptr) {
-        if (want.what == outcome::made)
-            fail("try_create returned null", key);
+        if (want.what == outcome::made) fail("try_create returned null", key);
     } else {
         check_made(made.get(), key, want, "try_create");
     }
@@ -306,15 +292,12 @@ void check_shared(std::string_view key) {
     try {
         const std::shared_ptr<FuzzBase> first = registry::shared(key);
         check_made(first.get(), key, want, "shared");
-        if (registry::shared(key) != first)
-            fail("shared made a second instance", key);
+        if (registry::shared(key) != first) fail("shared made a second instance", key);
     } catch (const autoreg::unknown_key& e) {
-        if (want.what != outcome::unknown)
-            fail("shared threw unknown_key", key, e.what());
+        if (want.what != outcome::unknown) fail("shared threw unknown_key", key, e.what());
         check_message(e, key, "autoreg: unknown key ");
     } catch (const autoreg::duplicate_key& e) {
-        if (want.what != outcome::conflict)
-            fail("shared threw duplicate_key", key, e.what());
+        if (want.what != outcome::conflict) fail("shared threw duplicate_key", key, e.what());
         check_message(e, key, "autoreg: key ");
     }
 }
@@ -342,8 +325,7 @@ std::vector<std::string_view> split(std::string_view text, std::size_t most) {
     std::vector<std::string_view> pieces;
     while (pieces.size() + 1 < most) {
         const std::size_t bar = text.find('|');
-        if (bar == std::string_view::npos)
-            break;
+        if (bar == std::string_view::npos) break;
         pieces.push_back(text.substr(0, bar));
         text.remove_prefix(bar + 1);
     }
@@ -354,8 +336,7 @@ std::vector<std::string_view> split(std::string_view text, std::size_t most) {
 void check_require(std::string_view payload) {
     const std::vector<std::string_view> keys = split(payload, 4);
     bool all_there = true;
-    for (std::string_view key : keys)
-        all_there = all_there && expect(key).what != outcome::unknown;
+    for (std::string_view key : keys) all_there = all_there && expect(key).what != outcome::unknown;
     try {
         switch (keys.size()) {
             case 1:
@@ -371,11 +352,9 @@ void check_require(std::string_view payload) {
                 registry::require({keys[0], keys[1], keys[2], keys[3]});
                 break;
         }
-        if (!all_there)
-            fail("require passed with a key missing", payload);
+        if (!all_there) fail("require passed with a key missing", payload);
     } catch (const autoreg::missing_keys& e) {
-        if (all_there)
-            fail("require threw with every key there", payload, e.what());
+        if (all_there) fail("require threw with every key there", payload, e.what());
         check_message(e, payload, "autoreg: the fuzz registry lacks ");
     }
 }
@@ -394,13 +373,11 @@ public:
                 [key = key_, origin = origin_] { return std::make_unique<HandMade>(key, origin); },
                 autoreg::add_options{priority, "added by the fuzzer", {}});
         } catch (const autoreg::error& e) {
-            if (!key.empty())
-                fail("add threw for a non-empty key", key, e.what());
+            if (!key.empty()) fail("add threw for a non-empty key", key, e.what());
             check_message(e, key, "autoreg: a registration by hand in the fuzz registry");
             return;
         }
-        if (key.empty())
-            fail("add accepted the empty key", key);
+        if (key.empty()) fail("add accepted the empty key", key);
         model()[key_].push_back({priority, origin_});
     }
     hand_entry(const hand_entry&) = delete;
@@ -408,16 +385,13 @@ public:
     ~hand_entry() { remove(); }
 
     void remove() {
-        if (!registration_)
-            return;
+        if (!registration_) return;
         registration_.reset();
-        if (registration_)
-            fail("reset left the registration", key_);
+        if (registration_) fail("reset left the registration", key_);
         auto& claims = model()[key_];
         claims.erase(std::find_if(claims.begin(), claims.end(),
                                   [&](const claim& c) { return c.origin == origin_; }));
-        if (claims.empty())
-            model().erase(key_);
+        if (claims.empty()) model().erase(key_);
     }
 
     const std::string& key() const { return key_; }
@@ -437,8 +411,7 @@ void add_and_remove(std::string_view key) {
         check_quietly(key);
         check_create(key);
     }
-    if (registry::contains(key) != known_before)
-        fail("removal changed contains", key);
+    if (registry::contains(key) != known_before) fail("removal changed contains", key);
 }
 
 void several_hand_registrations(std::string_view payload) {
@@ -449,8 +422,7 @@ void several_hand_registrations(std::string_view payload) {
     };
     std::vector<piece> pieces;
     for (std::string_view text : split(payload, 8)) {
-        if (text.empty())
-            continue;
+        if (text.empty()) continue;
         const auto control = static_cast<unsigned char>(text[0]);
         pieces.push_back({text.substr(1), control % 4 - 1, control / 4});
     }
@@ -459,23 +431,19 @@ void several_hand_registrations(std::string_view payload) {
     std::vector<std::unique_ptr<hand_entry>> entries;
     for (const piece& p : pieces) {
         entries.push_back(std::make_unique<hand_entry>(p.key, p.priority));
-        for (const piece& q : pieces)
-            check_quietly(q.key);
+        for (const piece& q : pieces) check_quietly(q.key);
     }
 
     std::vector<std::size_t> order(pieces.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return pieces[a].removal_rank < pieces[b].removal_rank;
     });
     for (std::size_t i : order) {
         entries[i]->remove();
-        for (const piece& p : pieces)
-            check_quietly(p.key);
+        for (const piece& p : pieces) check_quietly(p.key);
     }
-    if (!order.empty())
-        check_create(pieces[order.back()].key);
+    if (!order.empty()) check_create(pieces[order.back()].key);
 }
 
 // ---- Once, before the first input: the static registrations are all there ----
@@ -485,8 +453,7 @@ void check_static_registrations() {
         fail("the registry's size differs from the model's", {},
              "not every static registration arrived");
     }
-    for (const auto& [key, claims] : model())
-        check_all(key);
+    for (const auto& [key, claims] : model()) check_all(key);
 }
 
 }  // namespace fuzz_keys

@@ -128,8 +128,7 @@ int use_everything(const std::string& plugin_folder) {
         "square", [side = 2.0] { return std::make_unique<Square>(side); },
         autoreg::add_options{1, "added by hand", "Square"});
     for (const auto& entry : shapes::entries()) {
-        if (entry.key.empty() || entry.type_name.empty())
-            ++failures;
+        if (entry.key.empty() || entry.type_name.empty()) ++failures;
     }
     if (shapes::keys().size() != shapes::size() || shapes::leaves().empty() ||
         !shapes::conflicts().empty()) {

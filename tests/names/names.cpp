@@ -113,11 +113,8 @@ void print_registry(std::ostream& out) {
 // Type names that differ between compilers (docs/keys.md lists them) are
 // printed by what they have in common: their derived key above.
 constexpr std::string_view portable_type_names[] = {
-    "fs::DiskStorageBackend",
-    "CacheBackend<int>",
-    "RingBackend<3>",
-    "Outer::InnerBackend",
-    "Box<double>::LidBackend",
+    "fs::DiskStorageBackend", "CacheBackend<int>",       "RingBackend<3>",
+    "Outer::InnerBackend",    "Box<double>::LidBackend",
 };
 
 bool is_portable(std::string_view type_name) {
@@ -179,7 +176,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < want.size() || i < got.size(); ++i) {
         const std::string w = i < want.size() ? want[i] : "(none)";
         const std::string g = i < got.size() ? got[i] : "(none)";
-        if (w != g) std::cerr << "line " << i + 1 << ": expected \"" << w << "\", got \"" << g << "\"\n";
+        if (w != g)
+            std::cerr << "line " << i + 1 << ": expected \"" << w << "\", got \"" << g << "\"\n";
     }
     std::cerr << "autoreg_names: the names differ from " << argv[1] << '\n';
     return 1;

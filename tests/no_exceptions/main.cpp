@@ -52,30 +52,21 @@ int fail(const char* what) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2)
-        return fail("usage: no_exceptions unknown|duplicate");
+    if (argc != 2) return fail("usage: no_exceptions unknown|duplicate");
     const bool unknown = std::strcmp(argv[1], "unknown") == 0;
 
     // The queries work as usual.
-    if (!Registry<Shape>::contains("square"))
-        return fail("contains(\"square\")");
-    if (Registry<Shape>::contains("circle"))
-        return fail("!contains(\"circle\")");
-    if (Registry<Shape>::size() != 2)
-        return fail("size() == 2");
-    if (Registry<Shape>::conflicts().size() != 1)
-        return fail("conflicts().size() == 1");
-    if (Registry<Shape>::create("square")->sides() != 4)
-        return fail("create(\"square\")");
+    if (!Registry<Shape>::contains("square")) return fail("contains(\"square\")");
+    if (Registry<Shape>::contains("circle")) return fail("!contains(\"circle\")");
+    if (Registry<Shape>::size() != 2) return fail("size() == 2");
+    if (Registry<Shape>::conflicts().size() != 1) return fail("conflicts().size() == 1");
+    if (Registry<Shape>::create("square")->sides() != 4) return fail("create(\"square\")");
     std::printf("queries: ok\n");
 
     // try_create returns null instead of failing.
-    if (Registry<Shape>::try_create("circle") != nullptr)
-        return fail("try_create(unknown)");
-    if (Registry<Shape>::try_create("twice") != nullptr)
-        return fail("try_create(duplicate)");
-    if (Registry<Shape>::try_create("square") == nullptr)
-        return fail("try_create(known)");
+    if (Registry<Shape>::try_create("circle") != nullptr) return fail("try_create(unknown)");
+    if (Registry<Shape>::try_create("twice") != nullptr) return fail("try_create(duplicate)");
+    if (Registry<Shape>::try_create("square") == nullptr) return fail("try_create(known)");
     std::printf("try_create: ok\n");
     std::fflush(stdout);
 

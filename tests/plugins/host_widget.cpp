@@ -1,6 +1,8 @@
 #include "widget.hpp"
 
-std::string HostMadeWidget::origin() const { return "made in the host"; }
+std::string HostMadeWidget::origin() const {
+    return "made in the host";
+}
 
 namespace {
 

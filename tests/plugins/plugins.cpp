@@ -198,8 +198,7 @@ public:
             active_ = true;
             return;
         }
-        if (syscall(SYS_capget, &header_, saved_) != 0)
-            return;
+        if (syscall(SYS_capget, &header_, saved_) != 0) return;
         __user_cap_data_struct reduced[2] = {saved_[0], saved_[1]};
         for (const int cap : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH}) {
             reduced[cap / 32].effective &= ~(1U << static_cast<unsigned>(cap % 32));
@@ -208,8 +207,7 @@ public:
         active_ = dropped_;
     }
     ~permissions_apply() {
-        if (dropped_)
-            static_cast<void>(syscall(SYS_capset, &header_, saved_));
+        if (dropped_) static_cast<void>(syscall(SYS_capset, &header_, saved_));
     }
     permissions_apply(const permissions_apply&) = delete;
     permissions_apply& operator=(const permissions_apply&) = delete;

@@ -36,8 +36,7 @@ struct Slow : autoreg::AutoRegister<Service, Slow> {
 struct Flaky : autoreg::AutoRegister<Service, Flaky> {
     static constexpr std::string_view registry_key = "flaky";
     Flaky() {
-        if (counters::flaky.fetch_add(1) == 0)
-            throw flaky_failure{};
+        if (counters::flaky.fetch_add(1) == 0) throw flaky_failure{};
     }
     std::string name() const override { return "flaky"; }
 };

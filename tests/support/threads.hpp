@@ -19,8 +19,7 @@ int run_together(int thread_count, Work&& work) {
     for (int t = 0; t < thread_count; ++t) {
         threads.emplace_back([&, t] {
             ready.fetch_add(1);
-            while (!go.load())
-                std::this_thread::yield();
+            while (!go.load()) std::this_thread::yield();
             if constexpr (std::is_void_v<std::invoke_result_t<Work&, int>>) {
                 work(t);
             } else {
@@ -28,11 +27,9 @@ int run_together(int thread_count, Work&& work) {
             }
         });
     }
-    while (ready.load() != thread_count)
-        std::this_thread::yield();
+    while (ready.load() != thread_count) std::this_thread::yield();
     go.store(true);
-    for (std::thread& thread : threads)
-        thread.join();
+    for (std::thread& thread : threads) thread.join();
     return total.load();
 }
 

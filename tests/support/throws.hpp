@@ -26,8 +26,7 @@ std::string message_of(F&& f) {
 inline bool is_printable_ascii(const std::string& text) {
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte > 0x7e)
-            return false;
+        if (byte < 0x20 || byte > 0x7e) return false;
     }
     return true;
 }

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
 
         // Objects a plugin made must be gone before it unloads; here they are.
         plugins.erase(plugins.begin());  // lz4 sorts first
-        fmt::print("after unloading lz4: {}\n", codecs::contains("lz4") ? "lz4 still there" : "lz4 gone");
+        fmt::print("after unloading lz4: {}\n",
+                   codecs::contains("lz4") ? "lz4 still there" : "lz4 gone");
         codecs::create("lz4");
     } catch (const autoreg::error& e) {
         fmt::print("{}\n", e.what());
