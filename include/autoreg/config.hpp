@@ -16,6 +16,9 @@
 /// listings) stay out of line so that the hot paths the compiler inlines into
 /// callers remain a handful of instructions.
 #define AUTOREG_COLD __attribute__((cold, noinline))
+/// Keeps a function out of line without calling it rare: a less common case
+/// of a hot path, kept out so that the compiler still inlines the common one.
+#define AUTOREG_NOINLINE __attribute__((noinline))
 /// `AUTOREG_LIKELY(x)`: `x` as a condition, which the compiler may assume is
 /// usually true, e.g. `if (AUTOREG_LIKELY(state != nullptr)) return *state;`.
 #define AUTOREG_LIKELY(x) __builtin_expect(!!(x), 1)
@@ -38,6 +41,7 @@
 #define AUTOREG_LOCAL __attribute__((visibility("hidden")))
 #else  // MSVC: written, untested.
 #define AUTOREG_COLD __declspec(noinline)
+#define AUTOREG_NOINLINE __declspec(noinline)
 #define AUTOREG_LIKELY(x) (x)
 #define AUTOREG_UNLIKELY(x) (x)
 #define AUTOREG_EXPORT

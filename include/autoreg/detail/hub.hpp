@@ -119,14 +119,16 @@ struct hub {
 // -fvisibility=hidden, so the dynamic linker binds every module to the first
 // definition, the host's. It is weak rather than inline because GCC makes
 // inline variables STB_GNU_UNIQUE, and a library holding one can never be
-// unloaded. The name carries the layout's revision.
+// unloaded. The name carries the revision of the layout of everything reached
+// through it (the hub, each registry's state and index, the hash that builds
+// the index): modules built with two revisions must not share one hub.
 extern "C" {
 #if defined(_MSC_VER) && !defined(__clang__)  // untested
-__declspec(selectany) autoreg::detail::hub autoreg_hub_v1{};
+__declspec(selectany) autoreg::detail::hub autoreg_hub_v2{};
 #else
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v1{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v2{};
 #endif
 }
 
@@ -142,7 +144,7 @@ int __cxa_atexit(void (*function)(void*), void* argument, void* module);
 namespace autoreg {
 namespace detail {
 
-inline hub& the_hub() noexcept { return autoreg_hub_v1; }
+inline hub& the_hub() noexcept { return autoreg_hub_v2; }
 
 /// The module whose code calls this: each has its own __dso_handle.
 inline const void* this_module() noexcept {

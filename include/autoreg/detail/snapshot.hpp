@@ -8,13 +8,16 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "../config.hpp"
 #include "hash.hpp"
 #include "hub.hpp"
 #include "node_info.hpp"
@@ -36,6 +39,66 @@ bool key_less(const Key& a, const Key& b) noexcept {
     return key_order_value(a) < key_order_value(b);
 }
 
+/// What a bucket keeps of an integer or enum key: the key itself, which is
+/// as cheap to compare as any hash.
+template <class Key>
+struct stored_key {
+    struct probe {
+        std::uint64_t hash;
+        Key key;
+    };
+    static probe probe_of(Key value) noexcept { return {hash_key(value), value}; }
+
+    void store(const probe& p) noexcept { key = p.key; }
+    bool matches(const probe& p) const noexcept { return key == p.key; }
+
+    Key key{};
+};
+
+/// What a bucket keeps of a string key: its words beside the view, so that a
+/// key of up to inline_key_size bytes is compared within the bucket, without
+/// reading the key's text in the registering module's static storage
+/// (another cache line). Longer keys compare the rest of their bytes there.
+template <>
+struct stored_key<std::string_view> {
+    struct probe {
+        std::uint64_t hash;
+        key_words words;
+        std::string_view key;
+    };
+    static probe probe_of(std::string_view text) noexcept {
+        const key_words text_words = words_of(text);
+        return {hash_key(text, text_words), text_words, text};
+    }
+
+    void store(const probe& p) noexcept {
+        words = p.words;
+        key = p.key;
+    }
+    bool matches(const probe& p) const noexcept {
+        // One branch for short keys rather than one per word.
+        const std::uint64_t differ = (words.first ^ p.words.first) |
+                                     (words.middle ^ p.words.middle) |
+                                     (words.last ^ p.words.last) |
+                                     static_cast<std::uint64_t>(key.size() ^ p.key.size());
+        if (differ != 0) return false;
+        // The probe's length rather than the (equal) stored one: where the
+        // caller has ruled out long keys, the compiler drops this test.
+        return p.key.size() <= inline_key_size ||
+               std::memcmp(key.data(), p.key.data(), key.size()) == 0;
+    }
+
+    key_words words{};
+    std::string_view key{};
+};
+
+/// A string key's bucket fills, and is aligned to, one cache line, so that a
+/// lookup that hits reads one line of the index. Other buckets keep their
+/// natural alignment (a key, then pointers), which alignas may not lower.
+template <class Key>
+inline constexpr std::size_t bucket_alignment =
+    std::is_same_v<Key, std::string_view> ? 64 : std::max(alignof(Key), alignof(void*));
+
 template <class Base>
 struct snapshot {
     using key_view = typename traits<Base>::key_view;
@@ -45,9 +108,7 @@ struct snapshot {
         const node* source;
     };
 
-    struct bucket {
-        std::uint64_t hash = 0;
-        key_view key{};
+    struct alignas(bucket_alignment<key_view>) bucket : stored_key<key_view> {
         /// The winner's factory; null where the key is conflicted.
         factory_fn<Base> factory = nullptr;
         const void* context = nullptr;
@@ -55,6 +116,8 @@ struct snapshot {
         std::uint32_t first = 0;
         std::uint32_t count = 0;
     };
+    static_assert(!std::is_same_v<key_view, std::string_view> || sizeof(bucket) == 64,
+                  "a string key's bucket is meant to fill one cache line");
 
     snapshot() = default;
     snapshot(const snapshot&) = delete;
@@ -65,17 +128,29 @@ struct snapshot {
     /// Grouped by key, in bucket order; within a key the winner first.
     std::vector<candidate> candidates;
     std::vector<bucket> buckets;
+    /// A key's first slot is its hash's top bits: hash >> shift.
+    unsigned shift = 63;
     std::size_t mask = 0;
     std::size_t distinct = 0;
 
     const bucket* find(key_view key) const noexcept {
-        const std::uint64_t hash = hash_key(key);
+        if constexpr (std::is_same_v<key_view, std::string_view>) {
+            if (AUTOREG_UNLIKELY(key.size() > inline_key_size)) return find_long(key);
+        }
+        return find(stored_key<key_view>::probe_of(key));
+    }
+
+    const bucket* find(const typename stored_key<key_view>::probe& probe) const noexcept {
         const bucket* table = buckets.data();
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        for (std::size_t i = first_slot(probe.hash);; i = (i + 1) & mask) {
             const bucket& b = table[i];
             if (b.count == 0) return nullptr;
-            if (b.hash == hash && b.key == key) return &b;
+            if (b.matches(probe)) return &b;
         }
+    }
+
+    std::size_t first_slot(std::uint64_t hash) const noexcept {
+        return static_cast<std::size_t>(hash >> shift);
     }
 
     bool conflicted(const bucket& b) const noexcept {
@@ -106,6 +181,12 @@ struct snapshot {
     }
 
 private:
+    // Out of line, so that create() inlines the lookup of short keys without
+    // the loop that hashes long ones and the comparison of their rest.
+    AUTOREG_NOINLINE const bucket* find_long(key_view key) const noexcept {
+        return find(stored_key<key_view>::probe_of(key));
+    }
+
     mutable std::atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
 };
 
@@ -146,6 +227,7 @@ void order_within_key(Candidate* first, Candidate* last) {
 template <class Base>
 std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
     using candidate = typename snapshot<Base>::candidate;
+    using key_view = typename snapshot<Base>::key_view;
     auto snap = std::make_unique<snapshot<Base>>();
     std::vector<candidate> found;
     {
@@ -160,19 +242,19 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
     auto& buckets = snap->buckets;
     buckets.resize(capacity);
     snap->mask = capacity - 1;
+    unsigned bits = 0;
+    while ((std::size_t{1} << bits) < capacity) ++bits;
+    snap->shift = 64 - bits;
 
     std::vector<std::uint32_t> slot_of(found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
-        const auto key = found[i].info->key;
-        const std::uint64_t hash = hash_key(key);
-        std::size_t slot = hash & snap->mask;
-        while (buckets[slot].count != 0 &&
-               !(buckets[slot].hash == hash && buckets[slot].key == key)) {
+        const auto probe = stored_key<key_view>::probe_of(found[i].info->key);
+        std::size_t slot = snap->first_slot(probe.hash);
+        while (buckets[slot].count != 0 && !buckets[slot].matches(probe)) {
             slot = (slot + 1) & snap->mask;
         }
         if (buckets[slot].count == 0) {
-            buckets[slot].hash = hash;
-            buckets[slot].key = key;
+            buckets[slot].store(probe);
             ++snap->distinct;
         }
         ++buckets[slot].count;
