@@ -39,14 +39,13 @@ sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 # The other compilers and standard libraries run the matrix scope, two of
 # them at -O2 (without -g, which only slows the build), since some warnings
 # appear only when the optimiser runs.
-all_configs=(gcc-c++17 asan-ubsan-c++20 tsan gcc11-c++17 gcc-c++20-O2 clang13-c++17
-    clang15-c++2b-O2 clang16-libc++-c++2b fuzz lint)
+all_configs=(gcc-c++17 asan-ubsan-c++20 tsan gcc11-c++20-O2 clang13-c++17 clang15-c++2b-O2
+    clang16-libc++-c++2b fuzz lint)
 declare -A spec=(
     [gcc-c++17]="$gxx|17|Debug||ON|ON|full|"
     [asan-ubsan-c++20]="$clangxx|20|Debug|-O1 $sanitize_flags|OFF|ON|full|"
     [tsan]="$clangxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|OFF|threads|"
-    [gcc11-c++17]="g++-11|17|Debug||OFF|ON|matrix|"
-    [gcc-c++20-O2]="$gxx|20|None|-O2|OFF|OFF|matrix|"
+    [gcc11-c++20-O2]="g++-11|20|None|-O2|OFF|ON|matrix|"
     [clang13-c++17]="clang++-13|17|Debug||OFF|ON|matrix|"
     [clang15-c++2b-O2]="clang++-15|23|None|-O2|OFF|OFF|matrix|"
     [clang16-libc++-c++2b]="clang++-16|23|Debug|-stdlib=libc++|OFF|ON|matrix|-DAUTOREG_FMT_HEADER_ONLY=ON"
