@@ -26,9 +26,7 @@ inline auto has_substr(const std::string& part) {
 #endif
 }
 
-inline auto starts_with(const std::string& prefix) {
-    return Catch::Matchers::StartsWith(prefix);
-}
+inline auto starts_with(const std::string& prefix) { return Catch::Matchers::StartsWith(prefix); }
 
 }  // namespace test
 

@@ -94,8 +94,7 @@ std::string key_of_length(std::size_t length, char salt = 'a') {
 TEST_CASE("keys of every length up to well past the inline size are found", "[lookup][inline]") {
     constexpr std::size_t longest = 3 * autoreg::detail::inline_key_size;
     std::vector<std::string> keys;
-    for (std::size_t length = 1; length <= longest; ++length)
-        keys.push_back(key_of_length(length));
+    for (std::size_t length = 1; length <= longest; ++length) keys.push_back(key_of_length(length));
     const auto kept = register_all(keys);
 
     // Every key is a prefix of the longer ones, so each lookup must tell
@@ -191,10 +190,8 @@ TEST_CASE("keys sharing a long prefix spread over the index and are all found",
     const auto kept = register_all(keys);
     CHECK(Keys::size() == keys.size());
     std::size_t wrong = 0;
-    for (const std::string& key : keys)
-        wrong += makes_its_own(key) ? 0 : 1;
-    for (const std::string& key : absent)
-        wrong += is_known(key) ? 1 : 0;
+    for (const std::string& key : keys) wrong += makes_its_own(key) ? 0 : 1;
+    for (const std::string& key : absent) wrong += is_known(key) ? 1 : 0;
     CHECK(wrong == 0);
 }
 

@@ -19,8 +19,6 @@ struct Probe {
 };
 
 // Instantiates the registry's out-of-line code here as well as in the tests.
-std::size_t probe_size() {
-    return autoreg::Registry<Probe>::size();
-}
+std::size_t probe_size() { return autoreg::Registry<Probe>::size(); }
 
 }  // namespace odr_test

@@ -1,5 +1,3 @@
 /// \file
 /// A program with no classes at all: the start-up every probe shares.
-int main() {
-    return 0;
-}
+int main() { return 0; }

@@ -63,12 +63,8 @@ std::size_t static_bytes_per_entry() noexcept {
 }  // namespace
 
 extern "C" {
-void* malloc(std::size_t size) {
-    return counted(__libc_malloc(size));
-}
-void* calloc(std::size_t count, std::size_t size) {
-    return counted(__libc_calloc(count, size));
-}
+void* malloc(std::size_t size) { return counted(__libc_malloc(size)); }
+void* calloc(std::size_t count, std::size_t size) { return counted(__libc_calloc(count, size)); }
 void* realloc(void* p, std::size_t size) {
     const long before = chunk_bytes(p);
     void* moved = __libc_realloc(p, size);

@@ -291,7 +291,8 @@ inline std::vector<library> load_libraries(const std::string& folder) {
     }
     std::sort(names.begin(), names.end());
     loaded.reserve(names.size());
-    for (const std::string& name : names) loaded.push_back(load_library(detail::path_in(folder, name)));
+    for (const std::string& name : names)
+        loaded.push_back(load_library(detail::path_in(folder, name)));
 #else
     detail::raise<error>(fmt::format("autoreg: cannot load the plugins in {}: {}", folder,
                                      detail::loader_message()));

@@ -156,8 +156,7 @@ public:
 /// come from a base class whose parameters are the registry's
 /// `constructor_args`, so that arguments convert as in a plain call.
 template <class Base>
-class Registry
-    : public detail::creation<Base, typename detail::traits<Base>::constructor_args> {
+class Registry : public detail::creation<Base, typename detail::traits<Base>::constructor_args> {
     using traits = detail::traits<Base>;
 
 public:
@@ -434,20 +433,17 @@ private:
     // add(), once the factory is known to fit.
     template <class Factory>
     static registration add_checked(key_view key, Factory&& factory, const add_options& options) {
-        using entry =
-            detail::callable_entry<Base, std::decay_t<Factory>, constructor_args>;
+        using entry = detail::callable_entry<Base, std::decay_t<Factory>, constructor_args>;
         return registration(std::make_unique<entry>(key, std::forward<Factory>(factory), options));
     }
 
-    using secondary_list =
-        typename detail::traits_secondaries<registry_traits<Base>>::type;
+    using secondary_list = typename detail::traits_secondaries<registry_traits<Base>>::type;
 
     static detail::registry_state<Base>& state() { return detail::state_cache<Base>::get(); }
 
     // Makes each secondary run `primary`'s discovery first, and adds it to
     // the registries whose accesses wait for that discovery.
-    template <class... OtherBase, template <class> class... TypeOf,
-              template <class> class... KeyOf>
+    template <class... OtherBase, template <class> class... TypeOf, template <class> class... KeyOf>
     static void attach_secondaries(detail::registry_state<Base>& primary,
                                    std::vector<detail::pending_count*>& waiting,
                                    secondaries<secondary<OtherBase, TypeOf, KeyOf>...>* /*list*/) {

@@ -117,9 +117,8 @@ struct AUTOREG_LOCAL
             if constexpr (declares_own<priority_member, Derived, Parent>()) {
                 info.priority = static_cast<int>(Derived::registry_priority);
             }
-            info.factory =
-                constructor_of<OtherBase, companion,
-                               typename traits<OtherBase>::constructor_args>::get();
+            info.factory = constructor_of<OtherBase, companion,
+                                          typename traits<OtherBase>::constructor_args>::get();
         }
         return info;
     }

@@ -69,8 +69,9 @@ struct key_kind {
     static_assert(is_string_key<Key> || std::is_integral_v<Key> || std::is_enum_v<Key>,
                   "autoreg: registry_traits<Base>::key_type must be std::string, "
                   "std::string_view, an integer type or an enum");
-    static_assert(!std::is_same_v<Key, bool>, "autoreg: registry_traits<Base>::key_type "
-                                              "cannot be bool; use an enum");
+    static_assert(!std::is_same_v<Key, bool>,
+                  "autoreg: registry_traits<Base>::key_type "
+                  "cannot be bool; use an enum");
     /// What lookups take and nodes store: no allocation for string keys.
     using view = std::conditional_t<is_string_key<Key>, std::string_view, Key>;
     /// What listings return: owning, so it outlives an unloaded plugin.
@@ -186,8 +187,8 @@ struct AUTOREG_LOCAL traits {
     /// translation unit, under the same name in all of them.
     static constexpr bool base_is_unit_local = names_unit_local_type(base_name);
 
-    static constexpr auto derived_name = derive_registry_name<2 * short_name(base_name).size()>(
-        short_name(base_name));
+    static constexpr auto derived_name =
+        derive_registry_name<2 * short_name(base_name).size()>(short_name(base_name));
 
     static constexpr std::string_view name() noexcept {
         if constexpr (traits_has_name<user>::value) {

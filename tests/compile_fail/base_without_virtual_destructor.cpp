@@ -8,9 +8,7 @@ struct Shape {
 #ifdef AUTOREG_EXPECT_OK
     virtual ~Shape() = default;
 #endif
-    virtual double area() const {
-        return 0;
-    }
+    virtual double area() const { return 0; }
 };
 
 struct Circle : autoreg::AutoRegister<Shape, Circle> {

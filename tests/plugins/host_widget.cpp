@@ -1,8 +1,6 @@
 #include "widget.hpp"
 
-std::string HostMadeWidget::origin() const {
-    return "made in the host";
-}
+std::string HostMadeWidget::origin() const { return "made in the host"; }
 
 namespace {
 

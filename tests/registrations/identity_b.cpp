@@ -22,6 +22,4 @@ struct OnlyInUnit : autoreg::AutoRegister<Part, OnlyInUnit> {
 
 }  // namespace
 
-identity_test::seen identity_test::seen_by_unit_b() {
-    return seen_here();
-}
+identity_test::seen identity_test::seen_by_unit_b() { return seen_here(); }

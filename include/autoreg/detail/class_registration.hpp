@@ -44,9 +44,10 @@ Parent parent_named_by(const AutoRegister<Base, Derived, Parent>*);
 template <class Base, class Derived, class = void>
 struct registers_in : std::false_type {};
 template <class Base, class Derived>
-struct registers_in<Base, Derived,
-                    std::void_t<decltype(parent_named_by<Base, Derived>(
-                        static_cast<Derived*>(nullptr)))>> : std::true_type {
+struct registers_in<
+    Base, Derived,
+    std::void_t<decltype(parent_named_by<Base, Derived>(static_cast<Derived*>(nullptr)))>>
+    : std::true_type {
     using parent = decltype(parent_named_by<Base, Derived>(static_cast<Derived*>(nullptr)));
 };
 

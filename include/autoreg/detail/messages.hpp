@@ -54,7 +54,8 @@ AUTOREG_COLD inline std::size_t edit_distance(std::string_view a, std::string_vi
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t above = row[j];
-            const std::size_t substitution = diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+            const std::size_t substitution =
+                diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
             std::size_t best = above + 1 < row[j - 1] + 1 ? above + 1 : row[j - 1] + 1;
             row[j] = substitution < best ? substitution : best;
             diagonal = above;

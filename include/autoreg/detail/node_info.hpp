@@ -21,8 +21,7 @@ struct factory_signature<Base, std::tuple<Args...>> {
 };
 
 template <class Base>
-using factory_fn =
-    typename factory_signature<Base, typename traits<Base>::constructor_args>::type;
+using factory_fn = typename factory_signature<Base, typename traits<Base>::constructor_args>::type;
 
 template <class Base>
 struct node_info {

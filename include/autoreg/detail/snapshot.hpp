@@ -78,8 +78,7 @@ struct stored_key<std::string_view> {
     bool matches(const probe& p) const noexcept {
         // One branch for short keys rather than one per word.
         const std::uint64_t differ = (words.first ^ p.words.first) |
-                                     (words.middle ^ p.words.middle) |
-                                     (words.last ^ p.words.last) |
+                                     (words.middle ^ p.words.middle) | (words.last ^ p.words.last) |
                                      static_cast<std::uint64_t>(key.size() ^ p.key.size());
         if (differ != 0) return false;
         // The probe's length rather than the (equal) stored one: where the
@@ -96,8 +95,9 @@ struct stored_key<std::string_view> {
 /// lookup that hits reads one line of the index. Other buckets keep their
 /// natural alignment (a key, then pointers), which alignas may not lower.
 template <class Key>
-inline constexpr std::size_t bucket_alignment =
-    std::is_same_v<Key, std::string_view> ? 64 : std::max(alignof(Key), alignof(void*));
+inline constexpr std::size_t bucket_alignment = std::is_same_v<Key, std::string_view>
+                                                    ? 64
+                                                    : std::max(alignof(Key), alignof(void*));
 
 template <class Base>
 struct snapshot {

@@ -14,16 +14,15 @@
 #include "hub.hpp"
 #include "read_domain.hpp"
 #include "snapshot.hpp"
-#include "state_header.hpp"
 #include "spinlock.hpp"
+#include "state_header.hpp"
 
 namespace autoreg {
 namespace detail {
 
 template <class Base>
 struct registry_state : registry_state_header {
-    registry_state()
-        : registry_state_header(lasting_base_name(), traits<Base>::base_hash) {}
+    registry_state() : registry_state_header(lasting_base_name(), traits<Base>::base_hash) {}
 
     std::atomic<const snapshot<Base>*> current{nullptr};
     /// The hub generation `current` was built from; 0 before the first build.
@@ -106,7 +105,6 @@ public:
         h.readers.synchronize();
         for (const snapshot<Base>* old : reclaimable) delete old;
     }
-
 };
 
 template <class Base>
@@ -142,8 +140,7 @@ registry_state<Base>& find_or_create_state(hub& h) {
 template <class Base>
 class reader {
 public:
-    explicit reader(registry_state<Base>& state)
-        : hub_(the_hub()), ticket_(hub_.readers.enter()) {
+    explicit reader(registry_state<Base>& state) : hub_(the_hub()), ticket_(hub_.readers.enter()) {
         // Checked inside the section: a removal that bumps the generation
         // after this check waits for this section before it frees anything.
         // A pending discovery sends every access to refresh(), which runs it
@@ -172,9 +169,7 @@ private:
     // Outside the section: a discovery may unload libraries, and a rebuild
     // must not count as a reader of what it replaces. Should it throw, the
     // constructor fails with no section open.
-    AUTOREG_COLD void refresh_outside_section(registry_state<Base>& state) {
-        state.refresh(hub_);
-    }
+    AUTOREG_COLD void refresh_outside_section(registry_state<Base>& state) { state.refresh(hub_); }
 
     hub& hub_;
     read_domain::ticket ticket_;
