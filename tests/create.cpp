@@ -1,5 +1,15 @@
 // Creating (CONTRACT section 3): create(), try_create(), constructor_args,
 // exceptions from constructors, and the kinds of string a key may be.
+
+// This file replaces operator new and delete with malloc and free (below).
+// GCC 11 and 12 at -O2 inline them, here and into autoreg's headers, and then
+// report free() of what operator new returned (-Wmismatched-new-delete),
+// although operator new is this malloc: a false positive of the warning, not
+// of the test. GCC places the report in the header, so the pragma comes first.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 #include <autoreg/autoreg.hpp>
 
 #include <cstddef>
@@ -43,13 +53,6 @@ thread_local std::size_t allocation_count = 0;
 
 // Every replaceable form that pairs with free(), so that no allocation made
 // by one form is released by another (sanitizers check that).
-// GCC 12 at -O2 inlines these into the tests and then reports free() of what
-// operator new returned (-Wmismatched-new-delete), although operator new is
-// this malloc: a false positive of the warning, not of the test.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
 namespace {
 void* counted_malloc(std::size_t size) noexcept {
     if (counting_allocations) ++allocation_count;
