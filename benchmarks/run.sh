@@ -12,7 +12,7 @@
 #      heap allocations before main;
 #   3. compile_cost.py: compile time, size, and header cost, serially;
 #   4. report.py: the tables and the chart.
-# About 15 minutes on two cores, most of it compiling the generated classes.
+# About 10 minutes on two cores, most of it compiling the generated classes.
 #
 # Environment: JOBS (parallel compile jobs, default 2), BUILD_DIR (default
 # build/bench), SIZES (default "16 256 4096"), REPETITIONS (default 7),
