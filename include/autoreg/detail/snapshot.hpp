@@ -229,21 +229,17 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
     using candidate = typename snapshot<Base>::candidate;
     using key_view = typename snapshot<Base>::key_view;
     auto snap = std::make_unique<snapshot<Base>>();
+    collect_candidates(h, *snap);
     std::vector<candidate> found;
-    {
-        snapshot<Base>& collected = *snap;
-        collect_candidates(h, collected);
-        found.swap(collected.candidates);
-    }
+    found.swap(snap->candidates);
 
     // At most half full, so probes stay short and an empty bucket ends them.
-    std::size_t capacity = 2;
-    while (capacity < 2 * found.size()) capacity *= 2;
+    unsigned bits = 1;
+    while ((std::size_t{1} << bits) < 2 * found.size()) ++bits;
+    const std::size_t capacity = std::size_t{1} << bits;
     auto& buckets = snap->buckets;
     buckets.resize(capacity);
     snap->mask = capacity - 1;
-    unsigned bits = 0;
-    while ((std::size_t{1} << bits) < capacity) ++bits;
     snap->shift = 64 - bits;
 
     std::vector<std::uint32_t> slot_of(found.size());
