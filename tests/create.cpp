@@ -266,6 +266,14 @@ TEST_CASE("create, try_create and contains allocate nothing but the new object",
     CHECK(allocations_during([&] { (void)Registry<Tool>::try_create("chisel"); }) == 0);
     CHECK(allocations_during([&] { (void)Registry<Tool>::contains(key); }) == 0);
     CHECK(allocations_during([&] { (void)Registry<Tool>::contains("chisel"); }) == 0);
+    // Keys too long for the index's buckets take a path of their own.
+    const std::string long_key = "pneumatic-torque-wrench-with-ratchet";
+    const std::string long_absent = "pneumatic-torque-wrench-with-rachet";
+    CHECK(allocations_during([&] { (void)Registry<Tool>::create(long_key); }) == 1);
+    CHECK(allocations_during([&] { (void)Registry<Tool>::try_create(long_key); }) == 1);
+    CHECK(allocations_during([&] { (void)Registry<Tool>::try_create(long_absent); }) == 0);
+    CHECK(allocations_during([&] { (void)Registry<Tool>::contains(long_key); }) == 0);
+    CHECK(allocations_during([&] { (void)Registry<Tool>::contains(long_absent); }) == 0);
     // The counter itself works: a string too long for SSO allocates.
     std::string kept;
     CHECK(allocations_during([&] { kept.assign(100, 'x'); }) == 1);

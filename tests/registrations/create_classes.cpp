@@ -21,6 +21,12 @@ struct Saw : autoreg::AutoRegister<Tool, Saw> {
     std::string name() const override { return "saw"; }
 };
 
+// Longer than the keys the index holds in its buckets: looked up another way.
+struct Wrench : autoreg::AutoRegister<Tool, Wrench> {
+    static constexpr std::string_view registry_key = "pneumatic-torque-wrench-with-ratchet";
+    std::string name() const override { return "wrench"; }
+};
+
 // Constructor inherited from the base through the mixin.
 struct Hello : autoreg::AutoRegister<Greeting, Hello> {
     static constexpr std::string_view registry_key = "hello";
