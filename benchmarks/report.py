@@ -288,7 +288,7 @@ def detail_tables(d):
         lines.append("| absent, %s | %s |" % (LABEL[f], " | ".join(
             "%.1f ns (%s)" % (d["absent"][n][f]["ns"], x(d["absent"][n][f]["ratio"])) for n in sizes)))
     lines += ["", "Where autoreg's `create` goes (same run; \"unguarded\" is the lookup without the "
-              "read section, which a read side without atomic read-modify-writes would leave):", "",
+              "read section, unsafe against unloading, the floor any read side could reach):", "",
               "| | " + " | ".join("N=%d" % n for n in sizes) + " |", "|---|" + "---|" * len(sizes)]
     for key, label in (("direct", "direct `make_unique` (the floor)"), ("create", "autoreg `create`"),
                        ("create_unguarded", "autoreg lookup + factory, no read section"),

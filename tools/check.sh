@@ -58,7 +58,7 @@ declare -A scope_targets=(
               autoreg_test_errors autoreg_test_plugins autoreg_test_host_without_exports autoreg_test_static_plain
               autoreg_test_static_whole"
     [threads]="autoreg_test_concurrency autoreg_test_plugins autoreg_test_by_hand
-               autoreg_test_shared autoreg_test_discovery"
+               autoreg_test_shared autoreg_test_discovery autoreg_test_read_domain"
     [fuzz]="autoreg_fuzz_keys"
     [lint]="autoreg_lint_headers"
 )

@@ -124,11 +124,11 @@ struct hub {
 // the index): modules built with two revisions must not share one hub.
 extern "C" {
 #if defined(_MSC_VER) && !defined(__clang__)  // untested
-__declspec(selectany) autoreg::detail::hub autoreg_hub_v2{};
+__declspec(selectany) autoreg::detail::hub autoreg_hub_v3{};
 #else
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v2{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v3{};
 #endif
 }
 
@@ -144,7 +144,7 @@ int __cxa_atexit(void (*function)(void*), void* argument, void* module);
 namespace autoreg {
 namespace detail {
 
-inline hub& the_hub() noexcept { return autoreg_hub_v2; }
+inline hub& the_hub() noexcept { return autoreg_hub_v3; }
 
 /// The module whose code calls this: each has its own __dso_handle.
 inline const void* this_module() noexcept {

@@ -1,30 +1,98 @@
 /// \file
-/// Read-side critical sections that cost readers two uncontended atomic
-/// operations and let writers wait until no reader can still see what they
-/// removed (a sleepable-RCU scheme with per-thread stripes).
+/// Read-side critical sections that cost readers no atomic read-modify-write
+/// and let writers wait until no reader can still see what they removed (a
+/// sleepable read-copy-update).
 ///
-/// Readers never block and never touch a cache line another thread writes,
-/// which keeps create() scaling with threads. Writers are rare: a rebuild of a
-/// registry's index, a removal, a library unload.
+/// On Linux each thread owns a slot, a cache line of its own whose counter is
+/// odd while the thread reads. Entering and leaving are plain stores to it;
+/// the store-to-load ordering that a reader's plain store lacks is supplied by
+/// the writer, which makes every running thread execute a full barrier with
+/// membarrier(2) before it looks at the slots. Writers are rare (a rebuild of
+/// a registry's index, a removal, a library unload), readers are create().
+///
+/// Where membarrier is refused (old kernels, some sandboxes) readers fence
+/// instead; threads beyond the slots, and platforms without them, count
+/// themselves on shared striped counters with atomic increments.
 #ifndef AUTOREG_DETAIL_READ_DOMAIN_HPP
 #define AUTOREG_DETAIL_READ_DOMAIN_HPP
 
 #include <atomic>
 #include <cstdint>
 
+#include "../config.hpp"
 #include "spinlock.hpp"
+
+#if defined(__linux__)
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#define AUTOREG_READER_SLOTS 1
+#else
+#define AUTOREG_READER_SLOTS 0
+#endif
 
 namespace autoreg {
 namespace detail {
 
-inline constexpr unsigned reader_stripes = 32;
+class read_domain;
+
+/// One thread's announcement that it reads. Only its owner writes `seq` and
+/// `depth`; writers read `seq`, and a thread claiming a free slot reads the
+/// owner's identity to tell whether that thread still exists.
+struct alignas(64) reader_slot {
+    /// Odd while the owner is inside a read section.
+    std::atomic<std::uint32_t> seq{0};
+    /// Nesting of the owner's sections: only the outermost touches `seq`.
+    std::atomic<std::uint32_t> depth{0};
+    /// 0 while the slot is free.
+    std::atomic<int> owner_tid{0};
+    std::atomic<int> owner_pid{0};
+};
+
+/// The slot a thread reads through, and the domain it belongs to.
+struct thread_reader {
+    read_domain* domain;
+    reader_slot* slot;
+};
+
+}  // namespace detail
+}  // namespace autoreg
+
+#if AUTOREG_READER_SLOTS
+// One per thread per process, like the hub: every module of the process must
+// find a thread's slot, including modules that never saw the thread before.
+// Constant-initialised and trivially destructible, so no module registers a
+// thread-exit handler for it (which would keep a plugin from unloading); a
+// thread's slot is reclaimed once the thread is gone instead.
+extern "C" {
+// NOLINTBEGIN(misc-definitions-in-headers): one weak definition per module,
+// merged into one per process by the loader.
+__attribute__((
+    weak,
+    visibility("default"))) thread_local autoreg::detail::thread_reader autoreg_thread_reader_v3{
+    nullptr, nullptr};
+// NOLINTEND(misc-definitions-in-headers)
+}
+#endif
+
+namespace autoreg {
+namespace detail {
+
+inline constexpr unsigned reader_slots = 128;
+inline constexpr unsigned reader_stripes = 8;
 
 // A thread keeps the stripe it was given; 0 means not yet given one.
 inline thread_local unsigned thread_stripe = 0;
 
 class read_domain {
 public:
+    /// Where a section was counted: the thread's slot, else a shared stripe.
     struct ticket {
+        reader_slot* slot;
         unsigned stripe;
         unsigned parity;
     };
@@ -32,14 +100,24 @@ public:
     constexpr read_domain() noexcept = default;
 
     ticket enter() noexcept {
-        unsigned stripe = thread_stripe;
-        if (stripe == 0) stripe = thread_stripe = assign_stripe();
-        const unsigned parity = epoch_.load(std::memory_order_seq_cst) & 1u;
-        stripes_[stripe - 1].count[parity].fetch_add(1, std::memory_order_seq_cst);
-        return {stripe - 1, parity};
+#if AUTOREG_READER_SLOTS
+        const thread_reader self = autoreg_thread_reader_v3;
+        if (AUTOREG_LIKELY(self.domain == this)) return enter_slot(*self.slot);
+#endif
+        return enter_slow();
     }
 
     void exit(ticket t) noexcept {
+        if (AUTOREG_LIKELY(t.slot != nullptr)) {
+            reader_slot& slot = *t.slot;
+            const std::uint32_t depth = slot.depth.load(std::memory_order_relaxed) - 1;
+            slot.depth.store(depth, std::memory_order_relaxed);
+            if (depth == 0) {
+                slot.seq.store(slot.seq.load(std::memory_order_relaxed) + 1,
+                               std::memory_order_release);
+            }
+            return;
+        }
         stripes_[t.stripe].count[t.parity].fetch_sub(1, std::memory_order_release);
     }
 
@@ -47,6 +125,9 @@ public:
     /// Must not be called from inside a read section.
     void synchronize() noexcept {
         spin_guard writers(writer_lock_);
+        order_writes_before_slot_reads();
+        const unsigned claimed = claimed_slots_.load(std::memory_order_acquire);
+        for (unsigned i = 0; i < claimed; ++i) wait_for_slot(slots_[i]);
         // Two flips: a reader may have read the epoch just before a flip and
         // counted itself under the parity the first drain already passed.
         for (int flip = 0; flip < 2; ++flip) {
@@ -59,10 +140,16 @@ public:
         }
     }
 
-    /// True when, stripe by stripe, no reader was inside at the moment that
-    /// stripe was looked at: then every section begun before the call is over.
-    /// Never waits, so it is safe from inside a read section (it then fails).
+    /// True when, slot by slot and stripe by stripe, no reader was inside at
+    /// the moment it was looked at: then every section begun before the call
+    /// is over. Never waits, so it is safe from inside a read section (it
+    /// then fails).
     bool quiescent_now() noexcept {
+        order_writes_before_slot_reads();
+        const unsigned claimed = claimed_slots_.load(std::memory_order_acquire);
+        for (unsigned i = 0; i < claimed; ++i) {
+            if (inside_section(slots_[i])) return false;
+        }
         for (auto& stripe : stripes_) {
             if (stripe.count[0].load(std::memory_order_seq_cst) != 0 ||
                 stripe.count[1].load(std::memory_order_seq_cst) != 0) {
@@ -72,19 +159,181 @@ public:
         return true;
     }
 
+    /// Whether readers skip their fence because writers use membarrier.
+    bool asymmetric() const noexcept {
+        return fence_mode_.load(std::memory_order_acquire) == mode_asymmetric;
+    }
+
 private:
     struct alignas(64) stripe_counts {
         std::atomic<std::uint32_t> count[2]{};
     };
 
+    static constexpr unsigned mode_undecided = 0;
+    static constexpr unsigned mode_asymmetric = 1;
+    static constexpr unsigned mode_fenced = 2;
+
+    void order_announcement_before_reads() noexcept {
+        if (AUTOREG_LIKELY(fence_mode_.load(std::memory_order_relaxed) == mode_asymmetric)) {
+            // The writer's membarrier orders the announcement for us; only
+            // the compiler must not move the reads above it.
+            std::atomic_signal_fence(std::memory_order_seq_cst);
+        } else {
+            std::atomic_thread_fence(std::memory_order_seq_cst);
+        }
+    }
+
+    ticket enter_slot(reader_slot& slot) noexcept {
+        const std::uint32_t depth = slot.depth.load(std::memory_order_relaxed);
+        slot.depth.store(depth + 1, std::memory_order_relaxed);
+        if (depth == 0) {
+            // Release: a writer that sees the section also sees who owns the
+            // slot (free on x86, where it is a plain store too).
+            slot.seq.store(slot.seq.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+            order_announcement_before_reads();
+        }
+        return {&slot, 0, 0};
+    }
+
+    AUTOREG_NOINLINE ticket enter_slow() noexcept {
+#if AUTOREG_READER_SLOTS
+        thread_reader& self = autoreg_thread_reader_v3;
+        // A thread whose slot is in another domain (a module with its own
+        // hub) counts itself on the stripes here.
+        if (self.domain == nullptr) {
+            if (reader_slot* slot = claim_slot()) {
+                self = {this, slot};
+                return enter_slot(*slot);
+            }
+        }
+#endif
+        unsigned stripe = thread_stripe;
+        if (stripe == 0) stripe = thread_stripe = assign_stripe();
+        const unsigned parity = epoch_.load(std::memory_order_seq_cst) & 1u;
+        stripes_[stripe - 1].count[parity].fetch_add(1, std::memory_order_seq_cst);
+        return {nullptr, stripe - 1, parity};
+    }
+
     unsigned assign_stripe() noexcept {
         return next_stripe_.fetch_add(1, std::memory_order_relaxed) % reader_stripes + 1;
     }
 
+#if AUTOREG_READER_SLOTS
+    static int current_tid() noexcept { return static_cast<int>(::syscall(SYS_gettid)); }
+
+    /// False only once the thread is certainly gone. A reused thread id
+    /// reads as alive, which only keeps a slot from being reused. A slot
+    /// that names another process is a copy fork() made of a parent thread's
+    /// slot: no thread of this process uses it, since the child's own thread
+    /// had its slot renamed as the child began (after_fork_in_child).
+    static bool owner_alive(const reader_slot& slot) noexcept {
+        const int tid = slot.owner_tid.load(std::memory_order_acquire);
+        const int pid = slot.owner_pid.load(std::memory_order_acquire);
+        if (tid == 0 || pid != static_cast<int>(::getpid())) return false;
+        return ::syscall(SYS_tgkill, pid, tid, 0) == 0 || errno != ESRCH;
+    }
+
+    reader_slot* claim_slot() noexcept {
+        decide_fence_mode();
+        spin_guard claiming(claim_lock_);
+        const unsigned claimed = claimed_slots_.load(std::memory_order_relaxed);
+        for (unsigned i = 0; i < reader_slots; ++i) {
+            reader_slot& slot = slots_[i];
+            if (i < claimed && owner_alive(slot)) continue;
+            // A thread that ended inside a section (killed by a signal
+            // handler's longjmp, say) left its counter odd; even it, which
+            // also releases a writer that waits for it.
+            const std::uint32_t seq = slot.seq.load(std::memory_order_relaxed);
+            if ((seq & 1u) != 0) slot.seq.store(seq + 1, std::memory_order_release);
+            slot.depth.store(0, std::memory_order_relaxed);
+            slot.owner_pid.store(static_cast<int>(::getpid()), std::memory_order_relaxed);
+            slot.owner_tid.store(current_tid(), std::memory_order_release);
+            if (i >= claimed) claimed_slots_.store(i + 1, std::memory_order_release);
+            return &slot;
+        }
+        return nullptr;
+    }
+
+    static long membarrier(int command) noexcept {
+        return ::syscall(SYS_membarrier, command, 0u, 0);
+    }
+
+    // The commands of <linux/membarrier.h>, which not every libc's headers
+    // provide.
+    static constexpr int membarrier_global = 1 << 0;
+    static constexpr int membarrier_private_expedited = 1 << 3;
+    static constexpr int membarrier_register_private_expedited = 1 << 4;
+
+    /// Decided once per domain, before any reader skips its fence.
+    void decide_fence_mode() noexcept {
+        if (fence_mode_.load(std::memory_order_acquire) != mode_undecided) return;
+        const unsigned mode =
+            membarrier(membarrier_register_private_expedited) == 0 ? mode_asymmetric : mode_fenced;
+        unsigned expected = mode_undecided;
+        fence_mode_.compare_exchange_strong(expected, mode, std::memory_order_acq_rel);
+    }
+#endif
+
+    /// A full barrier on every thread that might be reading: after it, a
+    /// reader has either announced itself visibly or will see what the
+    /// writer published before it.
+    void order_writes_before_slot_reads() noexcept {
+#if AUTOREG_READER_SLOTS
+        // Decided here too, by a read-modify-write where still undecided, so
+        // that no writer can miss the mode a reader already acted on.
+        decide_fence_mode();
+#endif
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+#if AUTOREG_READER_SLOTS
+        if (fence_mode_.load(std::memory_order_acquire) != mode_asymmetric) return;
+        if (membarrier(membarrier_private_expedited) == 0) return;
+        // Registration is per process image; a child of fork() may have
+        // lost it. The global command needs none, only more time.
+        if (membarrier(membarrier_register_private_expedited) == 0 &&
+            membarrier(membarrier_private_expedited) == 0) {
+            return;
+        }
+        if (membarrier(membarrier_global) == 0) return;
+        // Readers skip their fences on the promise of this call; without it
+        // no writer could know when they are done.
+        (void)std::fputs(
+            "autoreg: membarrier(2) failed after it had been granted; cannot free "
+            "memory safely, aborting\n",
+            stderr);
+        std::abort();
+#endif
+    }
+
+    /// A thread that ended inside its section, or a parent's thread whose
+    /// slot fork() copied, never leaves it: neither counts.
+    static bool inside_section(const reader_slot& slot) noexcept {
+        if ((slot.seq.load(std::memory_order_acquire) & 1u) == 0) return false;
+#if AUTOREG_READER_SLOTS
+        return owner_alive(slot);
+#else
+        return true;
+#endif
+    }
+
+    void wait_for_slot(reader_slot& slot) noexcept {
+        const std::uint32_t seq = slot.seq.load(std::memory_order_acquire);
+        if ((seq & 1u) == 0) return;
+        for (unsigned spins = 1; slot.seq.load(std::memory_order_acquire) == seq; ++spins) {
+#if AUTOREG_READER_SLOTS
+            if (spins % 1024 == 0 && !owner_alive(slot)) return;
+#endif
+            yield_cpu();
+        }
+    }
+
+    reader_slot slots_[reader_slots]{};
+    std::atomic<unsigned> claimed_slots_{0};
+    std::atomic<unsigned> fence_mode_{mode_undecided};
     stripe_counts stripes_[reader_stripes]{};
     std::atomic<unsigned> epoch_{0};
     std::atomic<unsigned> next_stripe_{0};
     spinlock writer_lock_{};
+    spinlock claim_lock_{};
 };
 
 /// Holds a read section open for its lifetime.
@@ -100,6 +349,26 @@ private:
     read_domain& domain_;
     read_domain::ticket ticket_;
 };
+
+#if AUTOREG_READER_SLOTS
+/// In the child of fork(): the forking thread, now the child's only thread,
+/// keeps its slot under its new identity; every other slot the child copied
+/// names the parent and so counts as free.
+AUTOREG_LOCAL inline void after_fork_in_child() noexcept {
+    reader_slot* slot = autoreg_thread_reader_v3.slot;
+    if (slot == nullptr) return;
+    slot->owner_pid.store(static_cast<int>(::getpid()), std::memory_order_relaxed);
+    slot->owner_tid.store(static_cast<int>(::syscall(SYS_gettid)), std::memory_order_release);
+}
+
+// Every module installs the handler as it loads, hidden so that each calls its
+// own copy: glibc drops a module's fork handlers when it unloads, and a thread
+// may fork long after the module that gave it its slot has gone.
+struct AUTOREG_LOCAL fork_handler_installer {
+    fork_handler_installer() noexcept { ::pthread_atfork(nullptr, nullptr, &after_fork_in_child); }
+};
+AUTOREG_LOCAL inline const fork_handler_installer install_fork_handler{};
+#endif
 
 }  // namespace detail
 }  // namespace autoreg
