@@ -19,6 +19,9 @@
 /// Keeps a function out of line without calling it rare: a less common case
 /// of a hot path, kept out so that the compiler still inlines the common one.
 #define AUTOREG_NOINLINE __attribute__((noinline))
+/// Inlines a function whatever the compiler's size heuristics say: for the
+/// few steps of create() that its callers must not pay a call for.
+#define AUTOREG_ALWAYS_INLINE __attribute__((always_inline)) inline
 /// `AUTOREG_LIKELY(x)`: `x` as a condition, which the compiler may assume is
 /// usually true, e.g. `if (AUTOREG_LIKELY(state != nullptr)) return *state;`.
 #define AUTOREG_LIKELY(x) __builtin_expect(!!(x), 1)
@@ -42,6 +45,7 @@
 #else  // MSVC: written, untested.
 #define AUTOREG_COLD __declspec(noinline)
 #define AUTOREG_NOINLINE __declspec(noinline)
+#define AUTOREG_ALWAYS_INLINE __forceinline
 #define AUTOREG_LIKELY(x) (x)
 #define AUTOREG_UNLIKELY(x) (x)
 #define AUTOREG_EXPORT

@@ -40,14 +40,13 @@ namespace detail {
 
 class read_domain;
 
-/// One thread's announcement that it reads. Only its owner writes `seq` and
-/// `depth`; writers read `seq`, and a thread claiming a free slot reads the
-/// owner's identity to tell whether that thread still exists.
+/// One thread's announcement that it reads. Only its owner writes `seq`;
+/// writers read it, and a thread claiming a free slot reads the owner's
+/// identity to tell whether that thread still exists.
 struct alignas(64) reader_slot {
-    /// Odd while the owner is inside a read section.
+    /// Odd while the owner is inside a read section. Only the outermost of
+    /// nested sections changes it.
     std::atomic<std::uint32_t> seq{0};
-    /// Nesting of the owner's sections: only the outermost touches `seq`.
-    std::atomic<std::uint32_t> depth{0};
     /// 0 while the slot is free.
     std::atomic<int> owner_tid{0};
     std::atomic<int> owner_pid{0};
@@ -91,10 +90,15 @@ inline thread_local unsigned thread_stripe = 0;
 class read_domain {
 public:
     /// Where a section was counted: the thread's slot, else a shared stripe.
+    /// Sections on one thread end in the reverse order of their entry.
     struct ticket {
         reader_slot* slot;
-        unsigned stripe;
-        unsigned parity;
+        /// The even `seq` that ends the section; odd (1) for a nested one,
+        /// which leaves `seq` alone. Known in advance, so that leaving needs
+        /// no load of what entering stored.
+        std::uint32_t leave_seq;
+        std::uint16_t stripe;
+        std::uint16_t parity;
     };
 
     constexpr read_domain() noexcept = default;
@@ -109,13 +113,7 @@ public:
 
     void exit(ticket t) noexcept {
         if (AUTOREG_LIKELY(t.slot != nullptr)) {
-            reader_slot& slot = *t.slot;
-            const std::uint32_t depth = slot.depth.load(std::memory_order_relaxed) - 1;
-            slot.depth.store(depth, std::memory_order_relaxed);
-            if (depth == 0) {
-                slot.seq.store(slot.seq.load(std::memory_order_relaxed) + 1,
-                               std::memory_order_release);
-            }
+            if ((t.leave_seq & 1u) == 0) t.slot->seq.store(t.leave_seq, std::memory_order_release);
             return;
         }
         stripes_[t.stripe].count[t.parity].fetch_sub(1, std::memory_order_release);
@@ -184,15 +182,13 @@ private:
     }
 
     ticket enter_slot(reader_slot& slot) noexcept {
-        const std::uint32_t depth = slot.depth.load(std::memory_order_relaxed);
-        slot.depth.store(depth + 1, std::memory_order_relaxed);
-        if (depth == 0) {
-            // Release: a writer that sees the section also sees who owns the
-            // slot (free on x86, where it is a plain store too).
-            slot.seq.store(slot.seq.load(std::memory_order_relaxed) + 1, std::memory_order_release);
-            order_announcement_before_reads();
-        }
-        return {&slot, 0, 0};
+        const std::uint32_t seq = slot.seq.load(std::memory_order_relaxed);
+        if ((seq & 1u) != 0) return {&slot, 1, 0, 0};
+        // Release: a writer that sees the section also sees who owns the slot
+        // (free on x86, where it is a plain store too).
+        slot.seq.store(seq + 1, std::memory_order_release);
+        order_announcement_before_reads();
+        return {&slot, seq + 2, 0, 0};
     }
 
     AUTOREG_NOINLINE ticket enter_slow() noexcept {
@@ -211,7 +207,8 @@ private:
         if (stripe == 0) stripe = thread_stripe = assign_stripe();
         const unsigned parity = epoch_.load(std::memory_order_seq_cst) & 1u;
         stripes_[stripe - 1].count[parity].fetch_add(1, std::memory_order_seq_cst);
-        return {nullptr, stripe - 1, parity};
+        return {nullptr, 1, static_cast<std::uint16_t>(stripe - 1),
+                static_cast<std::uint16_t>(parity)};
     }
 
     unsigned assign_stripe() noexcept {
@@ -245,7 +242,6 @@ private:
             // also releases a writer that waits for it.
             const std::uint32_t seq = slot.seq.load(std::memory_order_relaxed);
             if ((seq & 1u) != 0) slot.seq.store(seq + 1, std::memory_order_release);
-            slot.depth.store(0, std::memory_order_relaxed);
             slot.owner_pid.store(static_cast<int>(::getpid()), std::memory_order_relaxed);
             slot.owner_tid.store(current_tid(), std::memory_order_release);
             if (i >= claimed) claimed_slots_.store(i + 1, std::memory_order_release);

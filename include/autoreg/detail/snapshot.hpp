@@ -133,14 +133,15 @@ struct snapshot {
     std::size_t mask = 0;
     std::size_t distinct = 0;
 
-    const bucket* find(key_view key) const noexcept {
+    AUTOREG_ALWAYS_INLINE const bucket* find(key_view key) const noexcept {
         if constexpr (std::is_same_v<key_view, std::string_view>) {
             if (AUTOREG_UNLIKELY(key.size() > inline_key_size)) return find_long(key);
         }
         return find(stored_key<key_view>::probe_of(key));
     }
 
-    const bucket* find(const typename stored_key<key_view>::probe& probe) const noexcept {
+    AUTOREG_ALWAYS_INLINE const bucket* find(
+        const typename stored_key<key_view>::probe& probe) const noexcept {
         const bucket* table = buckets.data();
         for (std::size_t i = first_slot(probe.hash);; i = (i + 1) & mask) {
             const bucket& b = table[i];

@@ -140,21 +140,15 @@ registry_state<Base>& find_or_create_state(hub& h) {
 template <class Base>
 class reader {
 public:
-    explicit reader(registry_state<Base>& state) : hub_(the_hub()), ticket_(hub_.readers.enter()) {
+    AUTOREG_ALWAYS_INLINE explicit reader(registry_state<Base>& state)
+        : hub_(the_hub()), ticket_(hub_.readers.enter()) {
         // Checked inside the section: a removal that bumps the generation
         // after this check waits for this section before it frees anything.
         // A pending discovery sends every access to refresh(), which runs it
-        // or waits for it; on the thread that runs it, one refresh suffices.
-        for (bool refreshed = false;; refreshed = true) {
-            const bool current = state.built_generation.load(std::memory_order_acquire) ==
-                                 hub_.generation.load(std::memory_order_seq_cst);
-            if (AUTOREG_LIKELY(current && (refreshed || state.pending_discoveries.load(
-                                                            std::memory_order_acquire) == 0))) {
-                break;
-            }
-            hub_.readers.exit(ticket_);
-            refresh_outside_section(state);
-            ticket_ = hub_.readers.enter();
+        // or waits for it.
+        if (AUTOREG_UNLIKELY(!built_from_current(state) ||
+                             state.pending_discoveries.load(std::memory_order_acquire) != 0)) {
+            catch_up(state);
         }
         snapshot_ = state.current.load(std::memory_order_seq_cst);
     }
@@ -166,10 +160,22 @@ public:
     const snapshot<Base>* operator->() const noexcept { return snapshot_; }
 
 private:
-    // Outside the section: a discovery may unload libraries, and a rebuild
-    // must not count as a reader of what it replaces. Should it throw, the
-    // constructor fails with no section open.
-    AUTOREG_COLD void refresh_outside_section(registry_state<Base>& state) { state.refresh(hub_); }
+    bool built_from_current(const registry_state<Base>& state) const noexcept {
+        return state.built_generation.load(std::memory_order_acquire) ==
+               hub_.generation.load(std::memory_order_seq_cst);
+    }
+
+    // Refreshes outside the section: a discovery may unload libraries, and a
+    // rebuild must not count as a reader of what it replaces. Should it
+    // throw, the constructor fails with no section open. On the thread that
+    // runs a pending discovery, one refresh suffices.
+    AUTOREG_COLD void catch_up(registry_state<Base>& state) {
+        do {
+            hub_.readers.exit(ticket_);
+            state.refresh(hub_);
+            ticket_ = hub_.readers.enter();
+        } while (!built_from_current(state));
+    }
 
     hub& hub_;
     read_domain::ticket ticket_;
