@@ -70,10 +70,10 @@ struct thread_reader {
 extern "C" {
 // NOLINTBEGIN(misc-definitions-in-headers): one weak definition per module,
 // merged into one per process by the loader.
-__attribute__((
-    weak,
-    visibility("default"))) thread_local autoreg::detail::thread_reader autoreg_thread_reader_v3{
-    nullptr, nullptr};
+// clang-format off
+__attribute__((weak, visibility("default")))
+thread_local autoreg::detail::thread_reader autoreg_thread_reader_v3{nullptr, nullptr};
+// clang-format on
 // NOLINTEND(misc-definitions-in-headers)
 }
 #endif
