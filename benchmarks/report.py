@@ -126,6 +126,9 @@ def derive(context, gb, startup, compile_):
             first.setdefault(f, {})[n] = {"instructions": ins[key] - start,
                                           "per_entry": (ins[key] - start) / n}
     out["first_access"] = first
+    out["first_access_bound_now"] = {
+        n: (ins["bind_now/autoreg/%d/first" % n] - ins["bind_now/autoreg/%d/start" % n]) / n
+        for n in startup["sizes"] if "bind_now/autoreg/%d/first" % n in ins}
     profile = startup.get("profile")
     if profile:
         profile = dict(profile, functions=profile["functions"][:12])
@@ -322,6 +325,12 @@ def detail_tables(d):
         lines.append("| %s | %s |" % (LABEL[f], " | ".join(
             "%s (%s per entry)" % (num(fa[n]["instructions"]), num(fa[n]["per_entry"], 1)) if n in fa else ""
             for n in sorted(d["first_access"]["autoreg"]))))
+    bound = {int(n): v for n, v in d.get("first_access_bound_now", {}).items()}
+    if bound:
+        lines.append("| autoreg, `LD_BIND_NOW=1` (symbols bound before main, as the others bind theirs "
+                     "while registering) | %s |" % " | ".join(
+                         "%s per entry" % num(bound[n], 1) if n in bound else ""
+                         for n in sorted(d["first_access"]["autoreg"])))
     prof = d.get("first_access_profile")
     if prof:
         lines += ["", "autoreg's first access at N=%d, by function (callgrind, exclusive instructions):" %

@@ -7,6 +7,10 @@ For each flavour and size N it runs, under `valgrind --tool=callgrind`
   autoreg_bench_probe_<flavour>_<N>         returns at once from main: start-up
   autoreg_bench_probe_<flavour>_<N> <key>   looks one absent key up: + first access
 
+and autoreg's pair once more with LD_BIND_NOW=1, so that its first access can
+be told apart from the dynamic linker binding operator new, malloc and the
+rest on their first call (which the other flavours do before main),
+
 and, without valgrind, autoreg_bench_heap_<flavour>_<N>, which counts the heap
 allocations made before main and by the first lookup. Writes one JSON file.
 
@@ -26,11 +30,11 @@ FLAVOURS = ("direct", "map", "poco", "llvm", "autoreg")
 COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 
-def callgrind(program, args=()):
+def callgrind(program, args=(), env=None):
     """Instructions executed by the whole process (loader, static init, main)."""
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", program, *args]
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          check=False)
+                          check=False, env=None if env is None else dict(os.environ, **env))
     found = COLLECTED.search(done.stderr)
     if found is None:
         raise RuntimeError("no instruction count from: %s\n%s" % (" ".join(command), done.stderr))
@@ -113,10 +117,21 @@ def main(argv):
             if flavour != "direct":
                 jobs["%s/%d/first" % (flavour, n)] = (probe, (args.absent_key,))
 
+    bound_now = {}
+    for n in args.sizes:
+        start = jobs.get("autoreg/%d/start" % n, jobs.get("all/%d/start" % n))
+        first = jobs.get("autoreg/%d/first" % n)
+        if start is not None and first is not None:
+            bound_now["autoreg/%d/start" % n] = start
+            bound_now["autoreg/%d/first" % n] = first
+
     # Instruction counts do not depend on load, so they may run side by side.
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = {name: pool.submit(callgrind, program, program_args)
                    for name, (program, program_args) in jobs.items()}
+        futures.update({"bind_now/" + name: pool.submit(callgrind, program, program_args,
+                                                        {"LD_BIND_NOW": "1"})
+                        for name, (program, program_args) in bound_now.items()})
         instructions = {name: future.result() for name, future in futures.items()}
 
     heaps = {"empty": heap(exe("autoreg_bench_heap_empty"))}
