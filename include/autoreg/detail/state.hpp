@@ -141,7 +141,7 @@ template <class Base>
 class reader {
 public:
     AUTOREG_ALWAYS_INLINE explicit reader(registry_state<Base>& state)
-        : hub_(the_hub()), ticket_(hub_.readers.enter()) {
+        : ticket_(the_hub().readers.enter()) {
         // Checked inside the section: a removal that bumps the generation
         // after this check waits for this section before it frees anything.
         // A pending discovery sends every access to refresh(), which runs it
@@ -152,7 +152,7 @@ public:
         }
         snapshot_ = state.current.load(std::memory_order_seq_cst);
     }
-    ~reader() { hub_.readers.exit(ticket_); }
+    ~reader() { the_hub().readers.exit(ticket_); }
     reader(const reader&) = delete;
     reader& operator=(const reader&) = delete;
 
@@ -160,9 +160,9 @@ public:
     const snapshot<Base>* operator->() const noexcept { return snapshot_; }
 
 private:
-    bool built_from_current(const registry_state<Base>& state) const noexcept {
+    static bool built_from_current(const registry_state<Base>& state) noexcept {
         return state.built_generation.load(std::memory_order_acquire) ==
-               hub_.generation.load(std::memory_order_seq_cst);
+               the_hub().generation.load(std::memory_order_seq_cst);
     }
 
     // Refreshes outside the section: a discovery may unload libraries, and a
@@ -171,13 +171,12 @@ private:
     // runs a pending discovery, one refresh suffices.
     AUTOREG_COLD void catch_up(registry_state<Base>& state) {
         do {
-            hub_.readers.exit(ticket_);
-            state.refresh(hub_);
-            ticket_ = hub_.readers.enter();
+            the_hub().readers.exit(ticket_);
+            state.refresh(the_hub());
+            ticket_ = the_hub().readers.enter();
         } while (!built_from_current(state));
     }
 
-    hub& hub_;
     read_domain::ticket ticket_;
     const snapshot<Base>* snapshot_ = nullptr;
 };
