@@ -154,11 +154,11 @@ namespace detail {
 
 AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
 #if !defined(_WIN32)
-    const void* exported = dlsym(RTLD_DEFAULT, "autoreg_hub_v3");
+    const void* exported = dlsym(RTLD_DEFAULT, "autoreg_hub_v4");
     if (exported != static_cast<const void*>(&the_hub())) {
         raise<error>(fmt::format(
             "autoreg: cannot load {}: this program does not share its registries with the "
-            "libraries it loads. Its executable does not export the symbol autoreg_hub_v3, so "
+            "libraries it loads. Its executable does not export the symbol autoreg_hub_v4, so "
             "the library would register its classes into a separate copy of every registry. "
             "Build the executable with autoreg_enable_plugins(<target>) in CMake (which sets "
             "ENABLE_EXPORTS), or link it with -rdynamic.",

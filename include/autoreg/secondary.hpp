@@ -82,8 +82,8 @@ template <class Primary, class Derived, class Parent, class OtherBase,
           template <class> class TypeOf, template <class> class KeyOf>
 struct AUTOREG_LOCAL
     secondary_registration<Primary, Derived, Parent, secondary<OtherBase, TypeOf, KeyOf>> {
-    static constexpr node_info<OtherBase> make() noexcept {
-        node_info<OtherBase> info{};
+    // Filled field by field, like a primary registration (fill_info).
+    static constexpr void fill(node_info<OtherBase>& info) noexcept {
         info.header = {traits<OtherBase>::base_name, traits<OtherBase>::base_hash, false};
         if constexpr (is_registered<Primary, Derived, Parent>() &&
                       names_type<TypeOf, Derived>::value) {
@@ -120,11 +120,11 @@ struct AUTOREG_LOCAL
             info.factory = constructor_of<OtherBase, companion,
                                           typename traits<OtherBase>::constructor_args>::get();
         }
-        return info;
     }
 
+    static inline node_info<OtherBase> info{};
     static const info_header* describe() noexcept {
-        static constexpr node_info<OtherBase> info = make();
+        fill(info);
         return &info.header;
     }
     AUTOREG_EARLY static inline static_node node{&describe};

@@ -69,11 +69,14 @@ constexpr void describe_parent(node_info<Base>& info) noexcept {
     }
 }
 
+/// Fills a zero-initialised description, field by field: code that stores
+/// each address costs a registration less at load time than the dynamic
+/// relocation that each address in a constant description needs, and leaves
+/// alone the fields that stay zero.
 template <class Base, class Derived, class Parent>
-constexpr node_info<Base> make_info() noexcept {
+constexpr void fill_info(node_info<Base>& info) noexcept {
     using rule = key_rule<Base, Derived, Parent>;
     using args = typename traits<Base>::constructor_args;
-    node_info<Base> info{};
     info.header = {traits<Base>::base_name, traits<Base>::base_hash, false};
 
     static_assert(std::is_base_of_v<AutoRegister<Base, Derived, Parent>, Derived>,
@@ -82,7 +85,7 @@ constexpr node_info<Base> make_info() noexcept {
     // Abstract classes are never created, so never registered; keyless ones
     // are left out where the traits ask for it.
     if constexpr (std::is_abstract_v<Derived> || (!rule::has_key && traits<Base>::skip_if_no_key)) {
-        return info;
+        return;
     } else {
         static_assert(rule::has_key,
                       "autoreg: this class has no key in its registry. Declare one in the class: "
@@ -116,15 +119,15 @@ constexpr node_info<Base> make_info() noexcept {
         }
         info.factory = constructor_of<Base, Derived, args>::get();
         describe_parent<Base, Parent>(info);
-        return info;
     }
 }
 
 /// A node in static storage that stays linked while its module is loaded.
 class static_node {
 public:
-    explicit static_node(node::info_fn describe) noexcept {
-        node_.describe = describe;
+    /// `describe` fills the node's description and returns it.
+    explicit static_node(const info_header* (*describe)() noexcept) noexcept {
+        node_.info = describe();
         node_.module = this_module();
 #if AUTOREG_MODULE_EXIT_HANDLERS
         link_static(node_);
@@ -144,8 +147,9 @@ private:
 
 template <class Base, class Derived, class Parent>
 struct AUTOREG_LOCAL class_registration {
+    static inline node_info<Base> info{};
     static const info_header* describe() noexcept {
-        static constexpr node_info<Base> info = make_info<Base, Derived, Parent>();
+        fill_info<Base, Derived, Parent>(info);
         return &info.header;
     }
     // Only a function's address is named here: GCC instantiates this

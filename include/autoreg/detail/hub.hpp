@@ -40,14 +40,9 @@ struct node;
 
 /// One registered class (or hand-made entry) in the hub's list.
 struct node {
-    using info_fn = const info_header* (*)() noexcept;
-
-    /// The description is reached through a function because it needs the
-    /// complete class, which the mixin's base clause does not have yet.
-    info_fn describe = nullptr;
-    /// Hand registrations carry their description, and the callable their
-    /// factory runs, with them.
+    /// What the registration is: a class's key, factory and the rest.
     const info_header* info = nullptr;
+    /// What a hand registration's factory runs.
     const void* context = nullptr;
     /// Static nodes form a singly linked list, pushed at the front, so that
     /// linking writes into no other translation unit's object (which
@@ -68,10 +63,6 @@ struct node {
     /// could not be unloaded stays resident after its handle was destroyed.
     bool hidden = false;
 };
-
-inline const info_header* header_of(const node& n) noexcept {
-    return n.info != nullptr ? n.info : n.describe();
-}
 
 struct registry_state_header;
 struct loaded_library;
@@ -124,11 +115,11 @@ struct hub {
 // the index): modules built with two revisions must not share one hub.
 extern "C" {
 #if defined(_MSC_VER) && !defined(__clang__)  // untested
-__declspec(selectany) autoreg::detail::hub autoreg_hub_v3{};
+__declspec(selectany) autoreg::detail::hub autoreg_hub_v4{};
 #else
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v3{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v4{};
 #endif
 }
 
@@ -144,7 +135,7 @@ int __cxa_atexit(void (*function)(void*), void* argument, void* module);
 namespace autoreg {
 namespace detail {
 
-inline hub& the_hub() noexcept { return autoreg_hub_v3; }
+inline hub& the_hub() noexcept { return autoreg_hub_v4; }
 
 /// The module whose code calls this: each has its own __dso_handle.
 inline const void* this_module() noexcept {

@@ -42,7 +42,7 @@ struct node_info {
 template <class Base>
 const node_info<Base>& info_of(const node& n) noexcept {
     // info_header is the first member of the standard-layout node_info.
-    return *reinterpret_cast<const node_info<Base>*>(header_of(n));
+    return *reinterpret_cast<const node_info<Base>*>(n.info);
 }
 
 }  // namespace detail

@@ -199,7 +199,7 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
     out.generation = h.generation.load(std::memory_order_relaxed);
     for_each_node(h, [&](const node& n) {
         if (n.hidden) return;
-        const info_header* header = header_of(n);
+        const info_header* header = n.info;
         if (!header->enabled || !is_registry_of<Base>(header->base_name, header->base_hash)) {
             return;
         }
