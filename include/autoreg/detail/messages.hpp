@@ -16,6 +16,12 @@
 namespace autoreg {
 namespace detail {
 
+// The functions here are templates only so that their bodies, and the parts
+// of {fmt} and the standard library that they instantiate, are compiled in
+// the translation units that report an error, not in every one that
+// includes autoreg: that was a quarter of what the umbrella header cost to
+// compile beyond the standard headers it includes.
+
 /// Longest part of a key quoted in a message; the rest is summarised, so a
 /// hostile 1 MiB key costs no more than a short one.
 inline constexpr std::size_t shown_key_bytes = 64;
@@ -23,7 +29,8 @@ inline constexpr std::size_t shown_key_count = 20;
 
 /// A key as a quoted, printable string: bytes outside printable ASCII are
 /// escaped and long keys shortened.
-AUTOREG_COLD inline std::string quote_key(std::string_view key) {
+template <class = void>
+AUTOREG_COLD std::string quote_key(std::string_view key) {
     std::string out = "\"";
     const std::size_t shown = key.size() < shown_key_bytes ? key.size() : shown_key_bytes;
     for (std::size_t i = 0; i < shown; ++i) {
@@ -43,7 +50,8 @@ AUTOREG_COLD inline std::string quote_key(std::string_view key) {
 }
 
 /// Levenshtein distance of the (shortened) texts, ignoring ASCII case.
-AUTOREG_COLD inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+template <class = void>
+AUTOREG_COLD std::size_t edit_distance(std::string_view a, std::string_view b) {
     a = a.substr(0, shown_key_bytes);
     b = b.substr(0, shown_key_bytes);
     const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
@@ -65,7 +73,8 @@ AUTOREG_COLD inline std::size_t edit_distance(std::string_view a, std::string_vi
 }
 
 /// Up to three known keys close enough to `key` to be what was meant.
-AUTOREG_COLD inline std::vector<std::string_view> closest_keys(
+template <class = void>
+AUTOREG_COLD std::vector<std::string_view> closest_keys(
     std::string_view key, const std::vector<std::string>& known) {
     const std::size_t length = key.size() < shown_key_bytes ? key.size() : shown_key_bytes;
     const std::size_t limit = length < 6 ? 2 : length / 3;
@@ -84,7 +93,8 @@ AUTOREG_COLD inline std::vector<std::string_view> closest_keys(
     return out;
 }
 
-AUTOREG_COLD inline std::string quoted_list(const std::vector<std::string>& keys,
+template <class = void>
+AUTOREG_COLD std::string quoted_list(const std::vector<std::string>& keys,
                                             bool already_printable) {
     std::string out;
     const std::size_t shown = keys.size() < shown_key_count ? keys.size() : shown_key_count;
@@ -104,7 +114,8 @@ inline constexpr std::string_view static_library_hint =
 
 /// `printable_key` is already quoted; `known` holds the registry's keys, quoted
 /// as needed (`string_keys` says whether they are raw strings to quote).
-AUTOREG_COLD inline std::string unknown_key_message(std::string_view registry,
+template <class = void>
+AUTOREG_COLD std::string unknown_key_message(std::string_view registry,
                                                     std::string_view raw_key,
                                                     const std::string& printable_key,
                                                     const std::vector<std::string>& known,
@@ -129,7 +140,8 @@ AUTOREG_COLD inline std::string unknown_key_message(std::string_view registry,
     return message;
 }
 
-AUTOREG_COLD inline std::string duplicate_key_message(std::string_view registry,
+template <class = void>
+AUTOREG_COLD std::string duplicate_key_message(std::string_view registry,
                                                       const std::string& printable_key,
                                                       int priority,
                                                       const std::vector<std::string_view>& types) {
@@ -144,7 +156,8 @@ AUTOREG_COLD inline std::string duplicate_key_message(std::string_view registry,
         printable_key, registry, types.size(), priority, classes);
 }
 
-AUTOREG_COLD inline std::string missing_keys_message(std::string_view registry,
+template <class = void>
+AUTOREG_COLD std::string missing_keys_message(std::string_view registry,
                                                      const std::vector<std::string>& missing,
                                                      bool registry_empty) {
     return fmt::format("autoreg: the {} registry lacks {} required key{}: {}. {}{}", registry,
