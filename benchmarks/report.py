@@ -164,7 +164,7 @@ def derive(context, gb, startup, compile_):
         bytes_per_class[f]["over_direct"] = (bytes_per_class[f]["text_data"] -
                                              bytes_per_class["direct"]["text_data"])
     includes = {w: 1000.0 * (cpu["include/%s" % w] - cpu["include/empty"])
-                for w in ("std", "autoreg", "llvm", "poco")}
+                for w in ("std", "required", "autoreg", "llvm", "poco")}
     out["compile"] = {"classes": k, "rounds": compile_["rounds"], "compiler": compile_["compiler"],
                       "flags": compile_["flags"], "ms_per_class": per_class,
                       "ratio_to_map": {f: per_class[f] / per_class["map"] for f in FLAVOURS},
@@ -234,9 +234,13 @@ def summary_table(d):
                  t["direct"]["scaling"] if busy else t["autoreg"]["scaling"] >= 1.85))
     s = d["startup"]
     net = s["net_of_direct"]
+    shape = d.get("mixin", {}).get("mixin_over_direct")
     rows.append(("start-up per registration (instructions, beyond the class itself)",
                  "; ".join("%s %s" % (SHORT[f], num(net[f])) for f in PEERS),
-                 num(net["autoreg"]), "≤ 25", net["autoreg"] <= 25))
+                 num(net["autoreg"]) + ("" if shape is None else
+                                        " (%s of them the mixin's type information)" %
+                                        num(shape["instructions"])),
+                 "≤ 25", net["autoreg"] <= 25))
     allocs = s["allocations_per_registration"]
     hi = s["sizes"][1]
     before = s["allocations_before_main"]["autoreg"][hi]
@@ -259,12 +263,15 @@ def summary_table(d):
     rows.append(("text+data per class, beyond the class itself (bytes)",
                  "; ".join("%s %s" % (SHORT[f], num(b[f]["over_direct"])) for f in PEERS) +
                  " (direct's class itself: %s)" % num(b["direct"]["text_data"]),
-                 "%s (%s in all)" % (num(b["autoreg"]["over_direct"]), num(b["autoreg"]["text_data"])),
+                 "%s (%s in all%s)" % (num(b["autoreg"]["over_direct"]), num(b["autoreg"]["text_data"]),
+                                       "" if shape is None else
+                                       "; the mixin's type information %s" % num(shape["text_data"])),
                  "≤ 250 B", b["autoreg"]["over_direct"] <= 250))
     inc = c["include_ms"]
     rows.append(("including the header (CPU ms beyond an empty TU)",
                  "map's headers %.0f; llvm %.0f; Poco %.0f" % (inc["std"], inc["llvm"], inc["poco"]),
-                 "%.0f" % inc["autoreg"], "≤ map's headers", inc["autoreg"] <= inc["std"]))
+                 "%.0f (the headers its API needs alone: %.0f)" % (inc["autoreg"], inc["required"]),
+                 "≤ map's headers", inc["autoreg"] <= inc["std"]))
     m = d["memory"]
     rows.append(("memory per entry at N=%d (bytes: heap + static)" % hi,
                  "; ".join("%s %s" % (SHORT[f], num(m[f]["total"])) for f in PEERS),
@@ -362,10 +369,33 @@ def detail_tables(d):
             LABEL[f], p0, p1, c["ms_per_class"][f], c["ratio_to_map"][f], b["text"], b["data"],
             b["text_data"], b["over_direct"], b["bss"]))
     lines += ["", "Headers alone (CPU ms beyond an empty TU, which takes %.0f ms):" % c["empty_tu_ms"], "",
-              "| `<string>` + `<unordered_map>` + `<memory>` | `<autoreg/autoreg.hpp>` | "
-              "`llvm/Support/Registry.h` | `Poco/DynamicFactory.h` |", "|---|---|---|---|",
-              "| %.0f | %.0f | %.0f | %.0f |" % (c["include_ms"]["std"], c["include_ms"]["autoreg"],
-                                                 c["include_ms"]["llvm"], c["include_ms"]["poco"])]
+              "| `<string>` + `<unordered_map>` + `<memory>` | what autoreg's API needs: "
+              "`<memory>` `<string>` `<stdexcept>` `<vector>` `<fmt/core.h>` | "
+              "`<autoreg/autoreg.hpp>` | `llvm/Support/Registry.h` | `Poco/DynamicFactory.h` |",
+              "|---|---|---|---|---|",
+              "| %.0f | %.0f | %.0f | %.0f | %.0f |" % (
+                  c["include_ms"]["std"], c["include_ms"]["required"], c["include_ms"]["autoreg"],
+                  c["include_ms"]["llvm"], c["include_ms"]["poco"])]
+    if "mixin" in d:
+        m = d["mixin"]
+        per = m["per_class"]
+        lines += ["", "### What the mixin's place among the bases costs (slope between N=%d and "
+                  "N=%d; %s, `%s`)" % (m["sizes"][0], m["sizes"][1], m["compiler"], m["flags"]), "",
+                  "`AutoRegister<Base, C>` is a class between `Base` and `C`, so it has type "
+                  "information of its own, which the loader relocates (one symbol, two addresses) "
+                  "in every program that holds the class. `mixin` is the direct floor's classes "
+                  "deriving from an empty `Mix<Base, C>` instead of `Base`, which registers "
+                  "nothing (benchmarks/mixin_cost.py):", "",
+                  "| program | start-up instructions per class | text+data bytes per class |",
+                  "|---|---|---|"]
+        for v, label in (("direct", "direct (floor)"), ("mixin", "the mixin's shape alone"),
+                         ("autoreg", "autoreg")):
+            lines.append("| %s | %s | %s |" % (label, num(per[v]["instructions"]),
+                                               num(per[v]["text_data"])))
+        lines.append("| mixin − direct: what any base-class mixin costs | %s | %s |" % (
+            num(m["mixin_over_direct"]["instructions"]), num(m["mixin_over_direct"]["text_data"])))
+        lines.append("| autoreg − mixin: what registering costs | %s | %s |" % (
+            num(m["autoreg_over_mixin"]["instructions"]), num(m["autoreg_over_mixin"]["text_data"])))
     return lines
 
 
@@ -477,6 +507,7 @@ def main(argv):
     parser.add_argument("--gbench", required=True)
     parser.add_argument("--startup", required=True)
     parser.add_argument("--compile", required=True)
+    parser.add_argument("--mixin", help="mixin_cost.py's JSON: what the mixin's shape costs a class")
     parser.add_argument("--source", help="a file naming the commit measured (run.sh writes it before "
                         "building); without it, the checkout's current commit")
     parser.add_argument("--command", default="benchmarks/run.sh",
@@ -486,6 +517,8 @@ def main(argv):
 
     context, gb = read_gbench(args.gbench)
     d = derive(context, gb, load(args.startup), load(args.compile))
+    if args.mixin:
+        d["mixin"] = load(args.mixin)
     d["machine"] = machine_info(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     if args.source:
         with open(args.source, encoding="utf-8") as f:

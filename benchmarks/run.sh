@@ -10,8 +10,10 @@
 #   1. autoreg_bench (Google Benchmark): create hit, absent key, two threads;
 #   2. startup.py: callgrind instruction counts of start-up and first access,
 #      heap allocations before main;
-#   3. compile_cost.py: compile time, size, and header cost, serially;
-#   4. report.py: the tables and the chart.
+#   3. mixin_cost.py: what having AutoRegister among its bases costs a class
+#      before it registers anything (start-up instructions and bytes);
+#   4. compile_cost.py: compile time, size, and header cost, serially;
+#   5. report.py: the tables and the chart.
 # About 10 minutes on two cores, most of it compiling the generated classes.
 #
 # Environment: JOBS (parallel compile jobs, default 2), BUILD_DIR (default
@@ -81,12 +83,15 @@ step "start-up, first access, heap (callgrind)"
 "$python" "$here/startup.py" --build "$build/benchmarks" --sizes $sizes --jobs "$jobs" \
     --out "$raw/startup.json"
 
+step "what the mixin's place among a class's bases costs (callgrind, size)"
+"$python" "$here/mixin_cost.py" --include "$root/include" --out "$raw/mixin.json"
+
 step "compile cost and size ($rounds rounds, one compile at a time)"
 "$python" "$here/compile_cost.py" --build "$build" --rounds "$rounds" --out "$raw/compile.json"
 
 step "report"
 "$python" "$here/report.py" --gbench "$raw/gbench.json" --startup "$raw/startup.json" \
-    --compile "$raw/compile.json" --source "$raw/source.txt" --command "benchmarks/run.sh" \
+    --compile "$raw/compile.json" --mixin "$raw/mixin.json" --source "$raw/source.txt" --command "benchmarks/run.sh" \
     --out "$results"
 
 step "done: $results/results.md"
