@@ -74,8 +74,8 @@ AUTOREG_COLD std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 /// Up to three known keys close enough to `key` to be what was meant.
 template <class = void>
-AUTOREG_COLD std::vector<std::string_view> closest_keys(
-    std::string_view key, const std::vector<std::string>& known) {
+AUTOREG_COLD std::vector<std::string_view> closest_keys(std::string_view key,
+                                                        const std::vector<std::string>& known) {
     const std::size_t length = key.size() < shown_key_bytes ? key.size() : shown_key_bytes;
     const std::size_t limit = length < 6 ? 2 : length / 3;
     std::vector<std::pair<std::size_t, std::string_view>> near;
@@ -94,8 +94,7 @@ AUTOREG_COLD std::vector<std::string_view> closest_keys(
 }
 
 template <class = void>
-AUTOREG_COLD std::string quoted_list(const std::vector<std::string>& keys,
-                                            bool already_printable) {
+AUTOREG_COLD std::string quoted_list(const std::vector<std::string>& keys, bool already_printable) {
     std::string out;
     const std::size_t shown = keys.size() < shown_key_count ? keys.size() : shown_key_count;
     for (std::size_t i = 0; i < shown; ++i) {
@@ -115,11 +114,10 @@ inline constexpr std::string_view static_library_hint =
 /// `printable_key` is already quoted; `known` holds the registry's keys, quoted
 /// as needed (`string_keys` says whether they are raw strings to quote).
 template <class = void>
-AUTOREG_COLD std::string unknown_key_message(std::string_view registry,
-                                                    std::string_view raw_key,
-                                                    const std::string& printable_key,
-                                                    const std::vector<std::string>& known,
-                                                    bool string_keys) {
+AUTOREG_COLD std::string unknown_key_message(std::string_view registry, std::string_view raw_key,
+                                             const std::string& printable_key,
+                                             const std::vector<std::string>& known,
+                                             bool string_keys) {
     if (known.empty()) {
         return fmt::format(
             "autoreg: unknown key {} in the {} registry, which is empty: no class has "
@@ -142,9 +140,8 @@ AUTOREG_COLD std::string unknown_key_message(std::string_view registry,
 
 template <class = void>
 AUTOREG_COLD std::string duplicate_key_message(std::string_view registry,
-                                                      const std::string& printable_key,
-                                                      int priority,
-                                                      const std::vector<std::string_view>& types) {
+                                               const std::string& printable_key, int priority,
+                                               const std::vector<std::string_view>& types) {
     std::string classes;
     for (std::size_t i = 0; i < types.size(); ++i) {
         if (i != 0) classes += i + 1 == types.size() ? " and " : ", ";
@@ -158,8 +155,8 @@ AUTOREG_COLD std::string duplicate_key_message(std::string_view registry,
 
 template <class = void>
 AUTOREG_COLD std::string missing_keys_message(std::string_view registry,
-                                                     const std::vector<std::string>& missing,
-                                                     bool registry_empty) {
+                                              const std::vector<std::string>& missing,
+                                              bool registry_empty) {
     return fmt::format("autoreg: the {} registry lacks {} required key{}: {}. {}{}", registry,
                        missing.size(), missing.size() == 1 ? "" : "s", quoted_list(missing, true),
                        registry_empty ? "The registry is empty. " : "", static_library_hint);
