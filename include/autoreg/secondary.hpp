@@ -83,8 +83,8 @@ template <class Primary, class Derived, class Parent, class OtherBase,
 struct AUTOREG_LOCAL
     secondary_registration<Primary, Derived, Parent, secondary<OtherBase, TypeOf, KeyOf>> {
     // Filled field by field, like a primary registration (fill_info).
-    static constexpr void fill(node_info<OtherBase>& info) noexcept {
-        info.header = {traits<OtherBase>::base_name, traits<OtherBase>::base_hash, false};
+    static constexpr void fill(node_info<OtherBase>& out) noexcept {
+        out.header = {traits<OtherBase>::base_name, traits<OtherBase>::base_hash, false};
         if constexpr (is_registered<Primary, Derived, Parent>() &&
                       names_type<TypeOf, Derived>::value) {
             using companion = TypeOf<Derived>;
@@ -103,22 +103,22 @@ struct AUTOREG_LOCAL
                 static_assert(std::is_convertible_v<typename traits<Primary>::key_view, key_view>,
                               "autoreg: secondary<OtherBase, TypeOf>: the primary key does not "
                               "convert to the secondary registry's key_type; give a KeyOf");
-                info.key = key_view(key_rule<Primary, Derived, Parent>::value());
+                out.key = key_view(key_rule<Primary, Derived, Parent>::value());
             } else {
-                info.key = key_view(KeyOf<Derived>::value);
+                out.key = key_view(KeyOf<Derived>::value);
             }
-            info.header.enabled = true;
-            info.type_name = type_name_v<companion>;
+            out.header.enabled = true;
+            out.type_name = type_name_v<companion>;
             if constexpr (has_member<description_member, companion>::value) {
-                info.description = std::string_view(companion::registry_description);
+                out.description = std::string_view(companion::registry_description);
             }
             // The companion follows its class: an override in the primary
             // registry brings its own companion along.
             if constexpr (declares_own<priority_member, Derived, Parent>()) {
-                info.priority = static_cast<int>(Derived::registry_priority);
+                out.priority = static_cast<int>(Derived::registry_priority);
             }
-            info.factory = constructor_of<OtherBase, companion,
-                                          typename traits<OtherBase>::constructor_args>::get();
+            out.factory = constructor_of<OtherBase, companion,
+                                         typename traits<OtherBase>::constructor_args>::get();
         }
     }
 
