@@ -496,21 +496,31 @@ TEST_CASE("threads beyond the slots count on the stripes, and writers wait for t
     constexpr int extra = 8;
     constexpr int threads = static_cast<int>(reader_slots) + extra;
     std::vector<char> striped(threads, 0);
+    std::vector<char> striped_again(threads, 0);
     arrivals inside;
     gate leave_slots;
     gate leave_stripes;
+    gate slot_owners_gone;
     std::vector<std::thread> readers;
     for (int t = 0; t < threads; ++t) {
         readers.emplace_back([&, t] {
+            const auto index = static_cast<std::size_t>(t);
             const read_domain::ticket ticket = domain.enter();
-            striped[static_cast<std::size_t>(t)] = !on_slot(ticket);
+            striped[index] = !on_slot(ticket);
             inside.arrive();
             if (on_slot(ticket)) {
                 leave_slots.wait();
-            } else {
-                leave_stripes.wait();
+                domain.exit(ticket);
+                return;
             }
+            leave_stripes.wait();
             domain.exit(ticket);
+            // Free slots now, but a thread does not look for one again: that
+            // would scan every slot, a system call each, in every section.
+            slot_owners_gone.wait();
+            const read_domain::ticket again = domain.enter();
+            striped_again[index] = !on_slot(again);
+            domain.exit(again);
         });
     }
     inside.wait_for(threads);
@@ -529,8 +539,15 @@ TEST_CASE("threads beyond the slots count on the stripes, and writers wait for t
     CHECK(writer.still_waiting());
     CHECK_FALSE(domain.quiescent_now());
     leave_stripes.open();
-    for (std::thread& reader : readers) reader.join();
+    for (std::size_t t = 0; t < readers.size(); ++t) {
+        if (striped[t] == 0) readers[t].join();
+    }
     CHECK(writer.returns());
+    slot_owners_gone.open();
+    for (std::size_t t = 0; t < readers.size(); ++t) {
+        if (striped[t] != 0) readers[t].join();
+    }
+    CHECK(striped_again == striped);
     CHECK(domain.quiescent_now());
 }
 

@@ -195,8 +195,10 @@ private:
 #if AUTOREG_READER_SLOTS
         thread_reader& self = autoreg_thread_reader_v3;
         // A thread whose slot is in another domain (a module with its own
-        // hub) counts itself on the stripes here.
-        if (self.domain == nullptr) {
+        // hub) counts itself on the stripes here. So does a thread that once
+        // found every slot taken: looking again would cost it a scan of the
+        // slots, a system call each, in every section.
+        if (self.domain == nullptr && thread_stripe == 0) {
             if (reader_slot* slot = claim_slot()) {
                 self = {this, slot};
                 return enter_slot(*slot);
