@@ -22,14 +22,15 @@ and the text+data bytes of the program (`size`). Writes one JSON file.
 import argparse
 import json
 import os
-import re
 import shlex
 import subprocess
 import sys
 import tempfile
 
+from compile_cost import berkeley_size
+from startup import callgrind
+
 VARIANTS = ("direct", "mixin", "autoreg")
-COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 
 def program(variant, n):
@@ -70,21 +71,6 @@ def program(variant, n):
     return "\n".join(lines) + "\n"
 
 
-def instructions(path):
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", path],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
-    found = COLLECTED.search(done.stderr)
-    if found is None:
-        raise RuntimeError("no instruction count from %s:\n%s" % (path, done.stderr))
-    return int(found.group(1))
-
-
-def text_and_data(path):
-    out = subprocess.run(["size", path], capture_output=True, text=True, check=True).stdout
-    text, data = out.splitlines()[1].split()[:2]
-    return int(text) + int(data)
-
-
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--include", required=True, help="autoreg's include directory")
@@ -108,7 +94,8 @@ def main(argv):
                 if variant == "autoreg":
                     command.append("-lfmt")
                 subprocess.run(command, check=True)
-                found[(variant, n)] = (instructions(binary), text_and_data(binary))
+                size = berkeley_size(binary)
+                found[(variant, n)] = (callgrind(binary), size["text"] + size["data"])
 
     def slope(variant, what):
         return (found[(variant, hi)][what] - found[(variant, lo)][what]) / (hi - lo)
