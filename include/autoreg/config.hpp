@@ -62,4 +62,11 @@
 #define AUTOREG_MODULE_EXIT_HANDLERS 0
 #endif
 
+#if !defined(_WIN32) && defined(__has_include)
+#if __has_include(<dlfcn.h>)
+/// 1 where the dynamic linker's interface (dlopen, dlsym) exists.
+#define AUTOREG_HAS_DLFCN 1
+#endif
+#endif
+
 #endif

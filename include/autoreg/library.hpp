@@ -72,6 +72,21 @@ inline void set_hidden(hub& h, std::uintptr_t owner, bool hidden) noexcept {
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
+/// After a library has unloaded: its own nodes went with it, unlinked by its
+/// module's exit handler, so those still linked belong to libraries it had
+/// loaded that stay (another module needs them). They are no longer that
+/// library's to hide.
+inline void release_survivors(hub& h, std::uintptr_t owner) noexcept {
+    spin_guard guard(h.list_lock);
+    for_each_node(h, [&](node& n) {
+        if (n.owner == owner) {
+            n.owner = 0;
+            n.hidden = false;
+        }
+    });
+    h.generation.fetch_add(1, std::memory_order_release);
+}
+
 inline void release_shared_instances(hub& h, std::uintptr_t owner) {
     std::vector<std::shared_ptr<void>> released;
     {
@@ -154,11 +169,10 @@ namespace detail {
 
 AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
 #if !defined(_WIN32)
-    const void* exported = dlsym(RTLD_DEFAULT, "autoreg_hub_v4");
-    if (exported != static_cast<const void*>(&the_hub())) {
+    if (global_hub_definition() != &the_hub()) {
         raise<error>(fmt::format(
             "autoreg: cannot load {}: this program does not share its registries with the "
-            "libraries it loads. Its executable does not export the symbol autoreg_hub_v4, so "
+            "libraries it loads. Its executable does not export the symbol autoreg_hub_v5, so "
             "the library would register its classes into a separate copy of every registry. "
             "Build the executable with autoreg_enable_plugins(<target>) in CMake (which sets "
             "ENABLE_EXPORTS), or link it with -rdynamic.",
@@ -193,7 +207,7 @@ inline std::string path_in(const std::string& folder, std::string_view name) {
 /// auto codec = autoreg::Registry<Codec>::create("zstd");
 /// \endcode
 inline library load_library(const std::string& path) {
-    detail::hub& h = detail::the_hub();
+    detail::hub& h = detail::joined_hub();
     detail::check_host_shares_registries(path);
 #if !defined(_WIN32)
     detail::library_guard guard(h);
@@ -228,7 +242,7 @@ inline library load_library(const std::string& path) {
 inline void library::unload() noexcept {
     if (record_ == nullptr) return;
 #if !defined(_WIN32)
-    detail::hub& h = detail::the_hub();
+    detail::hub& h = detail::joined_hub();
     detail::library_guard guard(h);
     detail::loaded_library* record = std::exchange(record_, nullptr);
     void* handle = record->handle;
@@ -246,6 +260,7 @@ inline void library::unload() noexcept {
         dlclose(resident);
         return;
     }
+    detail::release_survivors(h, record->token);
     for (detail::loaded_library** r = &h.libraries; *r != nullptr; r = &(*r)->next) {
         if (*r == record) {
             *r = record->next;

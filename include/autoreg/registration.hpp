@@ -75,7 +75,7 @@ public:
         if (!node_.linked) return;
         unlink(node_);
         // Without a state no reader has ever looked, so none can be using it.
-        if (registry_state<Base>* state = find_state<Base>(the_hub())) {
+        if (registry_state<Base>* state = find_state<Base>(joined_hub())) {
             state->synchronize_and_reclaim(the_hub());
         }
     }

@@ -41,7 +41,7 @@ public:
 
 private:
     AUTOREG_COLD static registry_state<Base>& attach() {
-        registry_state<Base>& state = find_or_create_state<Base>(the_hub());
+        registry_state<Base>& state = find_or_create_state<Base>(joined_hub());
         cached_.store(&state, std::memory_order_release);
         return state;
     }
@@ -447,9 +447,9 @@ private:
     static void attach_secondaries(detail::registry_state<Base>& primary,
                                    std::vector<detail::pending_count*>& waiting,
                                    secondaries<secondary<OtherBase, TypeOf, KeyOf>...>* /*list*/) {
-        (detail::find_or_create_state<OtherBase>(detail::the_hub()).add_primary(primary), ...);
+        (detail::find_or_create_state<OtherBase>(detail::joined_hub()).add_primary(primary), ...);
         (waiting.push_back(
-             &detail::find_or_create_state<OtherBase>(detail::the_hub()).pending_discoveries),
+             &detail::find_or_create_state<OtherBase>(detail::joined_hub()).pending_discoveries),
          ...);
     }
 

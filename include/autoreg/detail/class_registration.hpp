@@ -123,7 +123,10 @@ constexpr void fill_info(node_info<Base>& info) noexcept {
 }
 
 /// A node in static storage that stays linked while its module is loaded.
-class static_node {
+/// Module-local: its constructor names the module that holds the node, so it
+/// must be this module's code even where the module exports its inline
+/// functions (default visibility), which the host's copies would replace.
+class AUTOREG_LOCAL static_node {
 public:
     /// `describe` fills the node's description and returns it.
     explicit static_node(const info_header* (*describe)() noexcept) noexcept {

@@ -14,13 +14,19 @@
 #include <cstdint>
 #include <string_view>
 
+#include "../config.hpp"
+
 #if defined(_WIN32)
 #include <thread>
 #else
 #include <pthread.h>
 #endif
-
-#include "../config.hpp"
+#if AUTOREG_MODULE_EXIT_HANDLERS
+#include <cstdlib>
+#endif
+#if defined(AUTOREG_HAS_DLFCN)
+#include <dlfcn.h>
+#endif
 #include "read_domain.hpp"
 #include "spinlock.hpp"
 
@@ -67,10 +73,6 @@ struct node {
 struct registry_state_header;
 struct loaded_library;
 
-/// Modules whose nodes the hub holds; each gets one exit handler that
-/// unlinks them when the module unloads.
-inline constexpr std::size_t max_modules = 1024;
-
 struct hub {
     spinlock list_lock{};
     node* static_nodes = nullptr;
@@ -79,10 +81,6 @@ struct hub {
     /// one load whether its index is current.
     std::atomic<std::uint64_t> generation{1};
     std::uint64_t next_serial = 0;
-
-    const void* modules[max_modules]{};
-    std::size_t module_count = 0;
-    const void* last_module = nullptr;
 
     spinlock states_lock{};
     registry_state_header* states = nullptr;
@@ -115,32 +113,76 @@ struct hub {
 // the index): modules built with two revisions must not share one hub.
 extern "C" {
 #if defined(_MSC_VER) && !defined(__clang__)  // untested
-__declspec(selectany) autoreg::detail::hub autoreg_hub_v4{};
+__declspec(selectany) autoreg::detail::hub autoreg_hub_v5{};
 #else
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v4{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v5{};
 #endif
 }
-
-#if AUTOREG_MODULE_EXIT_HANDLERS
-// Itanium C++ ABI: every module has its own hidden __dso_handle, and exit
-// handlers registered with it run when that module unloads.
-extern "C" {
-extern void* __dso_handle;
-int __cxa_atexit(void (*function)(void*), void* argument, void* module);
-}
-#endif
 
 namespace autoreg {
 namespace detail {
 
-inline hub& the_hub() noexcept { return autoreg_hub_v4; }
+// Everything below marked AUTOREG_LOCAL exists once per module (executable or
+// shared library) and is never bound to another module's copy, whatever the
+// visibility a module is built with: it is how a module knows itself.
 
-/// The module whose code calls this: each has its own __dso_handle.
-inline const void* this_module() noexcept {
+/// The hub this module uses. It starts as the one the loader bound the
+/// module to, which is the process's unless the module was linked with
+/// -Bsymbolic (that binds a library's references to its own definitions, and
+/// so to a hub of its own); join_process_hub() corrects it before the module
+/// first uses the hub.
+AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v5};
+AUTOREG_LOCAL inline std::atomic<bool> module_joined{false};
+
+/// The hub, on paths that only a module that already joined it can reach
+/// (create(), with a registry state found through joined_hub()).
+AUTOREG_LOCAL inline hub& the_hub() noexcept { return *module_hub.load(std::memory_order_relaxed); }
+
+/// The definition of the hub that the dynamic linker binds modules to: the
+/// first in the global scope (the executable, the libraries it was linked
+/// with, then those loaded RTLD_GLOBAL). Null where none of them exports one.
+/// Looked up through the main program's handle, not RTLD_DEFAULT, which in a
+/// library linked with -Bsymbolic finds that library's own definition first.
+AUTOREG_COLD inline hub* global_hub_definition() noexcept {
+#if defined(AUTOREG_HAS_DLFCN)
+    void* program = dlopen(nullptr, RTLD_NOW);
+    if (program == nullptr) return nullptr;
+    void* found = dlsym(program, "autoreg_hub_v5");
+    dlclose(program);
+    return static_cast<hub*>(found);
+#else
+    return nullptr;
+#endif
+}
+
+AUTOREG_COLD AUTOREG_LOCAL inline hub& join_process_hub() noexcept {
+    if (hub* process = global_hub_definition()) {
+        module_hub.store(process, std::memory_order_relaxed);
+    }
+    module_joined.store(true, std::memory_order_release);
+    return the_hub();
+}
+
+/// The hub, on every path by which a module may touch it first: linking a
+/// node, finding a registry's state, loading a library.
+AUTOREG_LOCAL inline hub& joined_hub() noexcept {
+    if (AUTOREG_LIKELY(module_joined.load(std::memory_order_acquire))) return the_hub();
+    return join_process_hub();
+}
+
 #if AUTOREG_MODULE_EXIT_HANDLERS
-    return &__dso_handle;
+/// Whether this module has registered its exit handler (list lock); its
+/// address is the module's identity in the nodes it links. Writable, so that
+/// no linker folds it with another module's.
+AUTOREG_LOCAL inline bool module_watched = false;
+#endif
+
+/// The module whose code calls this.
+AUTOREG_LOCAL inline const void* this_module() noexcept {
+#if AUTOREG_MODULE_EXIT_HANDLERS
+    return &module_watched;
 #else
     return nullptr;
 #endif
@@ -156,23 +198,22 @@ inline std::uintptr_t current_thread_tag() noexcept {
 #endif
 }
 
-inline void unlink_module(void* module) noexcept;
+inline void unlink_module(hub& h, const void* module) noexcept;
 
 #if AUTOREG_MODULE_EXIT_HANDLERS
-/// Makes sure the module holding `n` unlinks its nodes when it unloads
-/// (list lock held). One exit handler per module, not one per node: a
+AUTOREG_LOCAL inline void unlink_this_module() noexcept { unlink_module(the_hub(), this_module()); }
+
+/// Makes sure this module unlinks its nodes as it unloads (list lock held).
+/// std::atexit, unlike __cxa_atexit, needs no declaration of __dso_handle:
+/// glibc links it into each module, hidden, bound to that module's handle,
+/// so the handler runs when this module unloads (dlclose, or exit) and
+/// before its memory goes. One handler per module, not one per node: a
 /// handler per node would cost a registration far more than the link, and
 /// the C runtime allocates once it has more than a few dozen of them.
-inline void watch_module(hub& h, const void* module) noexcept {
-    if (module == nullptr || module == h.last_module) return;
-    h.last_module = module;
-    for (std::size_t i = 0; i < h.module_count; ++i) {
-        if (h.modules[i] == module) return;
-    }
-    if (h.module_count == max_modules) return;  // its nodes then stay linked
-    h.modules[h.module_count++] = module;
-    void* handle = const_cast<void*>(module);
-    __cxa_atexit(&unlink_module, handle, handle);
+AUTOREG_LOCAL inline void watch_this_module() noexcept {
+    if (module_watched) return;
+    module_watched = true;
+    (void)std::atexit(&unlink_this_module);
 }
 #endif
 
@@ -194,12 +235,14 @@ inline void stamp(hub& h, node& n) noexcept {
 }
 
 /// Links a node in static storage; it stays until its module unloads.
-inline void link_static(node& n) noexcept {
-    hub& h = the_hub();
+/// Module-local, like watch_this_module(), which must run in the module that
+/// holds the node.
+AUTOREG_LOCAL inline void link_static(node& n) noexcept {
+    hub& h = joined_hub();
     spin_guard guard(h.list_lock);
     stamp(h, n);
 #if AUTOREG_MODULE_EXIT_HANDLERS
-    watch_module(h, n.module);
+    watch_this_module();
 #endif
     n.next = h.static_nodes;
     h.static_nodes = &n;
@@ -209,7 +252,7 @@ inline void link_static(node& n) noexcept {
 
 /// Links a hand registration's node; unlink() removes it.
 inline void link(node& n) noexcept {
-    hub& h = the_hub();
+    hub& h = joined_hub();
     spin_guard guard(h.list_lock);
     stamp(h, n);
     n.prev = nullptr;
@@ -221,7 +264,7 @@ inline void link(node& n) noexcept {
 }
 
 inline void unlink(node& n) noexcept {
-    hub& h = the_hub();
+    hub& h = joined_hub();
     spin_guard guard(h.list_lock);
     if (!n.linked) return;
     (n.prev != nullptr ? n.prev->next : h.dynamic_nodes) = n.next;
@@ -231,10 +274,9 @@ inline void unlink(node& n) noexcept {
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
-/// Runs as the module unloads (dlclose, or exit): its nodes are about to
+/// Runs as a module unloads (dlclose, or exit): its nodes are about to
 /// disappear with its static storage.
-inline void unlink_module(void* module) noexcept {
-    hub& h = the_hub();
+inline void unlink_module(hub& h, const void* module) noexcept {
     spin_guard guard(h.list_lock);
     for (node** link = &h.static_nodes; *link != nullptr;) {
         node* n = *link;
@@ -246,13 +288,6 @@ inline void unlink_module(void* module) noexcept {
             link = &n->next;
         }
     }
-    for (std::size_t i = 0; i < h.module_count; ++i) {
-        if (h.modules[i] == module) {
-            h.modules[i] = h.modules[--h.module_count];
-            break;
-        }
-    }
-    if (h.last_module == module) h.last_module = nullptr;
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
