@@ -28,7 +28,8 @@ sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 #   full    every target, every test;
 #   matrix  the portable core: derived keys and type names against
 #           tests/names/expected.txt, keys, registries of bases in anonymous
-#           namespaces, create, errors, plugins loaded at run time, static
+#           namespaces, create, errors, plugins loaded at run time (also
+#           the plugin matrix: every way of building a plugin), static
 #           libraries, and (with compile tests) each header alone;
 #   threads the tests with threads (label concurrency), for TSan;
 #   fuzz    the libFuzzer target for a fixed number of inputs (tests/fuzz/);
@@ -56,15 +57,15 @@ declare -A scope_targets=(
     [full]=""
     [matrix]="autoreg_names autoreg_test_keys autoreg_test_identity autoreg_test_create
               autoreg_test_errors autoreg_test_plugins autoreg_test_host_without_exports autoreg_test_static_plain
-              autoreg_test_static_whole"
-    [threads]="autoreg_test_concurrency autoreg_test_plugins autoreg_test_by_hand
+              autoreg_test_static_whole autoreg_test_plugin_matrix"
+    [threads]="autoreg_test_concurrency autoreg_test_plugins autoreg_test_plugin_matrix autoreg_test_by_hand
                autoreg_test_shared autoreg_test_discovery autoreg_test_read_domain"
     [fuzz]="autoreg_fuzz_keys"
     [lint]="autoreg_lint_headers"
 )
 declare -A scope_tests=(
     [full]=""
-    [matrix]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|header)[.]|static[.](plain|whole)_)"
+    [matrix]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|plugin_matrix|header)[.]|static[.](plain|whole)_)"
     [threads]="-L concurrency"
     [fuzz]="-R ^autoreg[.]fuzz[.]"
     [lint]="-R ^autoreg[.]lint[.]"
