@@ -26,6 +26,14 @@
 #endif
 #if defined(AUTOREG_HAS_DLFCN)
 #include <dlfcn.h>
+#if defined(__ELF__) && __has_include(<link.h>)
+#include <link.h>
+#define AUTOREG_ELF_DYNAMIC 1
+// The module's own dynamic section, which the linker defines in every module
+// that has one: declared as <link.h> declares it, but weak, since a static
+// executable has none.
+__attribute__((weak)) extern ElfW(Dyn) _DYNAMIC[];
+#endif
 #endif
 #include "read_domain.hpp"
 #include "spinlock.hpp"
@@ -157,9 +165,29 @@ AUTOREG_COLD inline hub* global_hub_definition() noexcept {
 #endif
 }
 
+/// Whether this module was linked with -Bsymbolic, which binds its own
+/// references to its own definitions: then the hub it was bound to may not
+/// be the process's. Read from its dynamic section (GNU ld and gold set
+/// DT_SYMBOLIC, lld the DF_SYMBOLIC flag), without the look-up that every
+/// other module would pay for, and which allocates where it fails.
+AUTOREG_LOCAL inline bool module_binds_itself() noexcept {
+#if defined(AUTOREG_ELF_DYNAMIC)
+    for (const ElfW(Dyn)* entry = _DYNAMIC; entry != nullptr && entry->d_tag != DT_NULL;
+         ++entry) {
+        if (entry->d_tag == DT_SYMBOLIC) return true;
+        if (entry->d_tag == DT_FLAGS && (entry->d_un.d_val & DF_SYMBOLIC) != 0) return true;
+    }
+    return false;
+#else
+    return true;
+#endif
+}
+
 AUTOREG_COLD AUTOREG_LOCAL inline hub& join_process_hub() noexcept {
-    if (hub* process = global_hub_definition()) {
-        module_hub.store(process, std::memory_order_relaxed);
+    if (module_binds_itself()) {
+        if (hub* process = global_hub_definition()) {
+            module_hub.store(process, std::memory_order_relaxed);
+        }
     }
     module_joined.store(true, std::memory_order_release);
     return the_hub();
