@@ -172,8 +172,7 @@ AUTOREG_COLD inline hub* global_hub_definition() noexcept {
 /// other module would pay for, and which allocates where it fails.
 AUTOREG_LOCAL inline bool module_binds_itself() noexcept {
 #if defined(AUTOREG_ELF_DYNAMIC)
-    for (const ElfW(Dyn)* entry = _DYNAMIC; entry != nullptr && entry->d_tag != DT_NULL;
-         ++entry) {
+    for (const ElfW(Dyn)* entry = _DYNAMIC; entry != nullptr && entry->d_tag != DT_NULL; ++entry) {
         if (entry->d_tag == DT_SYMBOLIC) return true;
         if (entry->d_tag == DT_FLAGS && (entry->d_un.d_val & DF_SYMBOLIC) != 0) return true;
     }
