@@ -21,9 +21,6 @@
 #else
 #include <pthread.h>
 #endif
-#if AUTOREG_MODULE_EXIT_HANDLERS
-#include <cstdlib>
-#endif
 #if defined(AUTOREG_HAS_DLFCN)
 #include <dlfcn.h>
 #if defined(__ELF__) && __has_include(<link.h>)
@@ -230,17 +227,26 @@ inline void unlink_module(hub& h, const void* module) noexcept;
 #if AUTOREG_MODULE_EXIT_HANDLERS
 AUTOREG_LOCAL inline void unlink_this_module() noexcept { unlink_module(the_hub(), this_module()); }
 
+/// Unlinks this module's nodes as it is destroyed.
+struct AUTOREG_LOCAL module_exit_watch {
+    ~module_exit_watch() { unlink_this_module(); }
+};
+
 /// Makes sure this module unlinks its nodes as it unloads (list lock held).
-/// std::atexit, unlike __cxa_atexit, needs no declaration of __dso_handle:
-/// glibc links it into each module, hidden, bound to that module's handle,
-/// so the handler runs when this module unloads (dlclose, or exit) and
-/// before its memory goes. One handler per module, not one per node: a
-/// handler per node would cost a registration far more than the link, and
-/// the C runtime allocates once it has more than a few dozen of them.
+/// The destructor of a function-local static in this hidden function is
+/// registered by the compiler with __cxa_atexit and this module's own
+/// __dso_handle, so it runs when this module unloads (dlclose, or exit),
+/// before its memory goes, and autoreg declares neither. std::atexit would
+/// not do: GCC's ThreadSanitizer runtime (libtsan.so) exports an atexit that
+/// the link binds ahead of glibc's per-module one, and runs its handlers only
+/// at exit. One handler per module, not one per node: a handler per node
+/// would cost a registration far more than the link, and the C runtime
+/// allocates once it has more than a few dozen of them.
 AUTOREG_LOCAL inline void watch_this_module() noexcept {
     if (module_watched) return;
     module_watched = true;
-    (void)std::atexit(&unlink_this_module);
+    static module_exit_watch watch;
+    (void)watch;
 }
 #endif
 
