@@ -78,15 +78,15 @@ AUTOREG_COLD std::vector<std::string_view> closest_keys(std::string_view key,
                                                         const std::vector<std::string>& known) {
     const std::size_t length = key.size() < shown_key_bytes ? key.size() : shown_key_bytes;
     const std::size_t limit = length < 6 ? 2 : length / 3;
-    std::vector<std::pair<std::size_t, std::string_view>> near;
+    std::vector<std::pair<std::size_t, std::string_view>> close_enough;
     for (const std::string& candidate : known) {
         const std::size_t distance = edit_distance(key, candidate);
-        if (distance <= limit) near.emplace_back(distance, candidate);
+        if (distance <= limit) close_enough.emplace_back(distance, candidate);
     }
     // Known keys arrive sorted; a stable pass keeps ties in that order.
     std::vector<std::string_view> out;
     for (std::size_t d = 0; d <= limit && out.size() < 3; ++d) {
-        for (const auto& [distance, candidate] : near) {
+        for (const auto& [distance, candidate] : close_enough) {
             if (distance == d && out.size() < 3) out.push_back(candidate);
         }
     }
@@ -127,12 +127,12 @@ AUTOREG_COLD std::string unknown_key_message(std::string_view registry, std::str
     std::string message =
         fmt::format("autoreg: unknown key {} in the {} registry.", printable_key, registry);
     if (string_keys) {
-        const std::vector<std::string_view> near = closest_keys(raw_key, known);
-        for (std::size_t i = 0; i < near.size(); ++i) {
-            message += i == 0 ? " Did you mean " : i + 1 == near.size() ? " or " : ", ";
-            message += quote_key(near[i]);
+        const std::vector<std::string_view> suggestions = closest_keys(raw_key, known);
+        for (std::size_t i = 0; i < suggestions.size(); ++i) {
+            message += i == 0 ? " Did you mean " : i + 1 == suggestions.size() ? " or " : ", ";
+            message += quote_key(suggestions[i]);
         }
-        if (!near.empty()) message += "?";
+        if (!suggestions.empty()) message += "?";
     }
     message += fmt::format(" Known keys ({}): {}.", known.size(), quoted_list(known, !string_keys));
     return message;

@@ -97,7 +97,7 @@ struct stored_key<std::string_view> {
 template <class Key>
 inline constexpr std::size_t bucket_alignment = std::is_same_v<Key, std::string_view>
                                                     ? 64
-                                                    : std::max(alignof(Key), alignof(void*));
+                                                    : (std::max)(alignof(Key), alignof(void*));
 
 template <class Base>
 struct snapshot {
