@@ -30,7 +30,8 @@ sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 #           tests/names/expected.txt, keys, registries of bases in anonymous
 #           namespaces, create, errors, plugins loaded at run time (also
 #           the plugin matrix: every way of building a plugin), static
-#           libraries, and (with compile tests) each header alone;
+#           libraries, and (with compile tests) each header alone and after
+#           every include-order prelude;
 #   threads the tests with threads (label concurrency), for TSan;
 #   fuzz    the libFuzzer target for a fixed number of inputs (tests/fuzz/);
 #   lint    clang-tidy and clang-format (tests/lint/).
@@ -40,12 +41,13 @@ sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 # The other compilers and standard libraries run the matrix scope, two of
 # them at -O2 (without -g, which only slows the build), since some warnings
 # appear only when the optimiser runs.
-all_configs=(gcc-c++17 asan-ubsan-c++20 tsan gcc11-c++20-O2 clang13-c++17 clang15-c++2b-O2
+all_configs=(gcc-c++17 asan-ubsan-c++20 tsan gcc-tsan gcc11-c++20-O2 clang13-c++17 clang15-c++2b-O2
     clang16-libc++-c++2b fuzz lint)
 declare -A spec=(
     [gcc-c++17]="$gxx|17|Debug||ON|ON|full|"
     [asan-ubsan-c++20]="$clangxx|20|Debug|-O1 $sanitize_flags|OFF|ON|full|"
     [tsan]="$clangxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|OFF|threads|"
+    [gcc-tsan]="$gxx|17|Debug|-O1 -fsanitize=thread -fno-omit-frame-pointer|OFF|OFF|threads|"
     [gcc11-c++20-O2]="g++-11|20|None|-O2|OFF|ON|matrix|"
     [clang13-c++17]="clang++-13|17|Debug||OFF|ON|matrix|"
     [clang15-c++2b-O2]="clang++-15|23|None|-O2|OFF|OFF|matrix|"
@@ -59,13 +61,13 @@ declare -A scope_targets=(
               autoreg_test_errors autoreg_test_plugins autoreg_test_host_without_exports autoreg_test_static_plain
               autoreg_test_static_whole autoreg_test_plugin_matrix"
     [threads]="autoreg_test_concurrency autoreg_test_plugins autoreg_test_plugin_matrix autoreg_test_by_hand
-               autoreg_test_shared autoreg_test_discovery autoreg_test_read_domain"
+               autoreg_test_shared autoreg_test_discovery autoreg_test_read_domain autoreg_test_tsan_consumer"
     [fuzz]="autoreg_fuzz_keys"
     [lint]="autoreg_lint_headers"
 )
 declare -A scope_tests=(
     [full]=""
-    [matrix]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|plugin_matrix|header)[.]|static[.](plain|whole)_)"
+    [matrix]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|plugin_matrix|header|include_order)[.]|static[.](plain|whole)_)"
     [threads]="-L concurrency"
     [fuzz]="-R ^autoreg[.]fuzz[.]"
     [lint]="-R ^autoreg[.]lint[.]"

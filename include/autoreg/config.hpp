@@ -69,4 +69,19 @@
 #endif
 #endif
 
+/// AUTOREG_TSAN is 1 when compiled with ThreadSanitizer (GCC's or Clang's).
+/// TSan models atomic operations but not fences (GCC refuses to compile a
+/// fence under -Werror=tsan), so the read side then orders itself with
+/// read-modify-writes instead: slower, and seen by TSan.
+#if defined(__SANITIZE_THREAD__)
+#define AUTOREG_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define AUTOREG_TSAN 1
+#endif
+#endif
+#ifndef AUTOREG_TSAN
+#define AUTOREG_TSAN 0
+#endif
+
 #endif

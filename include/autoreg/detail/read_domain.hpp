@@ -12,7 +12,10 @@
 ///
 /// Where membarrier is refused (old kernels, some sandboxes) readers fence
 /// instead; threads beyond the slots, and platforms without them, count
-/// themselves on shared striped counters with atomic increments.
+/// themselves on shared striped counters with atomic increments. Under
+/// ThreadSanitizer every reader and writer orders itself with an atomic
+/// read-modify-write instead of a fence (see full_barrier()), so that TSan
+/// sees the synchronisation and GCC's -Werror=tsan accepts the code.
 #ifndef AUTOREG_DETAIL_READ_DOMAIN_HPP
 #define AUTOREG_DETAIL_READ_DOMAIN_HPP
 
@@ -172,13 +175,29 @@ private:
     static constexpr unsigned mode_fenced = 2;
 
     void order_announcement_before_reads() noexcept {
+#if !AUTOREG_TSAN
         if (AUTOREG_LIKELY(fence_mode_.load(std::memory_order_relaxed) == mode_asymmetric)) {
             // The writer's membarrier orders the announcement for us; only
             // the compiler must not move the reads above it.
             std::atomic_signal_fence(std::memory_order_seq_cst);
-        } else {
-            std::atomic_thread_fence(std::memory_order_seq_cst);
+            return;
         }
+#endif
+        full_barrier();
+    }
+
+    /// Orders a thread's stores before its later loads, against every other
+    /// thread's full_barrier(). Under TSan, a sequentially consistent
+    /// read-modify-write of one word that all threads share stands in for
+    /// the fence: any two of them are ordered, the later one reads what the
+    /// earlier one wrote, and TSan sees that synchronisation (it models no
+    /// fence). Only such builds pay for the shared cache line.
+    void full_barrier() noexcept {
+#if AUTOREG_TSAN
+        (void)barrier_word_.fetch_add(1, std::memory_order_seq_cst);
+#else
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+#endif
     }
 
     ticket enter_slot(reader_slot& slot) noexcept {
@@ -281,7 +300,7 @@ private:
         // that no writer can miss the mode a reader already acted on.
         decide_fence_mode();
 #endif
-        std::atomic_thread_fence(std::memory_order_seq_cst);
+        full_barrier();
 #if AUTOREG_READER_SLOTS
         if (fence_mode_.load(std::memory_order_acquire) != mode_asymmetric) return;
         if (membarrier(membarrier_private_expedited) == 0) return;
@@ -327,6 +346,9 @@ private:
     reader_slot slots_[reader_slots]{};
     std::atomic<unsigned> claimed_slots_{0};
     std::atomic<unsigned> fence_mode_{mode_undecided};
+    // Used by TSan builds only, present in all: modules built with and
+    // without TSan share one domain, so its layout must not differ.
+    std::atomic<unsigned> barrier_word_{0};
     stripe_counts stripes_[reader_stripes]{};
     std::atomic<unsigned> epoch_{0};
     std::atomic<unsigned> next_stripe_{0};
