@@ -31,10 +31,10 @@
 
 #else
 
-#if !defined(near) || !defined(far) || !defined(min) || !defined(max) || !defined(small) || \
-    !defined(interface) || !defined(ERROR) || !defined(DELETE) || !defined(IN) ||          \
-    !defined(OUT) || !defined(None) || !defined(Bool) || !defined(Status) ||               \
-    !defined(True) || !defined(False) || !defined(Success) || !defined(Always)
+#if !defined(near) || !defined(far) || !defined(min) || !defined(max) || !defined(small) ||        \
+    !defined(interface) || !defined(ERROR) || !defined(DELETE) || !defined(IN) || !defined(OUT) || \
+    !defined(None) || !defined(Bool) || !defined(Status) || !defined(True) || !defined(False) ||   \
+    !defined(Success) || !defined(Always)
 #error "autoreg's header removed one of the platform macros defined before it"
 #endif
 namespace include_order {

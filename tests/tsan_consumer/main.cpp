@@ -61,8 +61,8 @@ int main() {
     }
     for (int round = 0; round < rounds; ++round) {
         const std::string text = "lz4 by hand";
-        const autoreg::registration lz4 = Codecs::add(
-            "lz4", [text] { return std::make_unique<tsan_consumer::Named>(text); });
+        const autoreg::registration lz4 =
+            Codecs::add("lz4", [text] { return std::make_unique<tsan_consumer::Named>(text); });
         std::this_thread::yield();
     }  // each registration's destructor waits until no reader can be in its factory
     writing.store(false);
