@@ -75,25 +75,27 @@ std::string path_of(const std::string& variant) {
 /// library loads and never frees it: each unload of the static_runtime
 /// variant leaks it, libstdc++'s doing. LeakSanitizer is told to ignore what
 /// loading allocates on this thread, only where that variant is loaded.
+#ifdef MATRIX_LSAN
 class runtime_pool_ignored {
 public:
     explicit runtime_pool_ignored(bool ignore) : ignore_(ignore) {
-#ifdef MATRIX_LSAN
         if (ignore_) __lsan_disable();
-#endif
     }
     ~runtime_pool_ignored() {
-#ifdef MATRIX_LSAN
         if (ignore_) __lsan_enable();
-#endif
     }
     runtime_pool_ignored(const runtime_pool_ignored&) = delete;
     runtime_pool_ignored& operator=(const runtime_pool_ignored&) = delete;
 
 private:
-    // Read only where LeakSanitizer is present.
-    [[maybe_unused]] bool ignore_;
+    bool ignore_;
 };
+#else
+// Without LeakSanitizer there is nothing to ignore.
+struct runtime_pool_ignored {
+    explicit runtime_pool_ignored(bool /*ignore*/) {}
+};
+#endif
 
 autoreg::library load(const std::string& variant) {
     const runtime_pool_ignored ignored(variant == "static_runtime");
