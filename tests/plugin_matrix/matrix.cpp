@@ -142,6 +142,7 @@ bool has_unique_symbol(const std::string& path) {
     REQUIRE(image.size() >= sizeof header);
     std::memcpy(&header, image.data(), sizeof header);
     REQUIRE(std::memcmp(header.e_ident, ELFMAG, SELFMAG) == 0);
+    REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS64);  // what the reading below assumes
     for (std::size_t i = 0; i < header.e_shnum; ++i) {
         Elf64_Shdr section{};
         const std::size_t at = header.e_shoff + i * header.e_shentsize;
