@@ -45,6 +45,10 @@ extern "C" const char* MATRIX_DEPENDENCY_ANCHOR();
 #ifdef MATRIX_UNIQUE
 // An inline variable of the plugin's own with default visibility, which GCC
 // makes STB_GNU_UNIQUE: glibc then never unloads the library.
+// Exported, so that no optimiser drops the variable (an unused pointer to it
+// left GCC 11 at -O2 without the symbol).
 inline int matrix_unique_counter = 0;
-[[maybe_unused]] static const int* const matrix_unique_user = &matrix_unique_counter;
+extern "C" __attribute__((visibility("default"))) int* matrix_unique_address() {
+    return &matrix_unique_counter;
+}
 #endif
