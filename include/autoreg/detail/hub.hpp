@@ -28,7 +28,8 @@
 #define AUTOREG_ELF_DYNAMIC 1
 // The module's own dynamic section, which the linker defines in every module
 // that has one: declared as <link.h> declares it, but weak, since a static
-// executable has none.
+// executable has none. The redeclaration is the point: it adds the weakness.
+// NOLINTNEXTLINE(readability-redundant-declaration)
 __attribute__((weak)) extern ElfW(Dyn) _DYNAMIC[];
 #endif
 #endif
