@@ -5,8 +5,10 @@
 #       object files that nothing references and their classes stay registered.
 #
 #   autoreg_enable_plugins(<executable>)
-#       Exports the executable's symbols, so that the shared libraries it loads
-#       with autoreg::load_library() register into its registries.
+#       Makes the executable share its registries with the shared libraries
+#       (DLLs) it loads with autoreg::load_library() and those it links:
+#       exports its symbols on ELF platforms; on Windows exports autoreg's
+#       hub, which every DLL looks up in the executable.
 
 include_guard(GLOBAL)
 
@@ -46,6 +48,12 @@ function(autoreg_enable_plugins target)
         message(FATAL_ERROR "autoreg_enable_plugins: '${target}' is a ${_autoreg_type}, not an executable")
     endif()
     # ENABLE_EXPORTS links the executable with -rdynamic (--export-dynamic),
-    # which puts autoreg's hub symbol where the plugins' loader finds it.
+    # which puts autoreg's hub symbol where the plugins' loader finds it. On
+    # Windows it makes the import library that lets DLLs link with the
+    # executable, and AUTOREG_EXPORT_HUB exports the hub (dllexport) for
+    # DLLs to find with GetProcAddress.
     set_target_properties("${target}" PROPERTIES ENABLE_EXPORTS ON)
+    if(WIN32)
+        target_compile_definitions("${target}" PRIVATE AUTOREG_EXPORT_HUB)
+    endif()
 endfunction()

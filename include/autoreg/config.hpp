@@ -31,7 +31,13 @@
 /// Exports a symbol (default visibility). The process-wide hub must stay one
 /// object per process even in libraries built with -fvisibility=hidden, so its
 /// symbol is always exported.
+#if defined(_WIN32)
+// PE has no symbol visibility (GCC warns that it ignores the attribute): every
+// symbol of a module is its own unless exported, which these never are.
+#define AUTOREG_EXPORT
+#else
 #define AUTOREG_EXPORT __attribute__((visibility("default")))
+#endif
 /// Runs a static initialiser early: registrations run before the program's own
 /// static initialisers (priority 101 is the first one not reserved), so those
 /// may already use registries.
@@ -41,7 +47,11 @@
 /// class. Hidden, they need no dynamic symbol: GCC would otherwise make each
 /// one STB_GNU_UNIQUE, which costs the dynamic loader a lookup per
 /// registration and pins a plugin in memory for good.
+#if defined(_WIN32)
+#define AUTOREG_LOCAL
+#else
 #define AUTOREG_LOCAL __attribute__((visibility("hidden")))
+#endif
 #else  // MSVC: written, untested.
 #define AUTOREG_COLD __declspec(noinline)
 #define AUTOREG_NOINLINE __declspec(noinline)
@@ -53,10 +63,12 @@
 #define AUTOREG_LOCAL
 #endif
 
-#if !defined(_WIN32) && (defined(__GNUC__) || defined(__clang__))
-/// 1 where the C++ ABI offers per-module exit handlers: there static nodes are
-/// trivially destructible and each module unlinks its nodes as it unloads;
-/// 0 elsewhere (MSVC), where every node has a destructor.
+#if defined(__GNUC__) || defined(__clang__)
+/// 1 where the C++ runtime runs a module's static destructors when that
+/// module unloads (glibc's __cxa_atexit; in a MinGW-w64 DLL, the DLL's own
+/// exit table): there static nodes are trivially destructible and each module
+/// unlinks its nodes as it unloads; 0 elsewhere (MSVC, untested), where every
+/// node has a destructor.
 #define AUTOREG_MODULE_EXIT_HANDLERS 1
 #else
 #define AUTOREG_MODULE_EXIT_HANDLERS 0

@@ -4,13 +4,9 @@
 #ifndef AUTOREG_LIBRARY_HPP
 #define AUTOREG_LIBRARY_HPP
 
-#include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <string_view>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -21,11 +17,7 @@
 #include "detail/state_header.hpp"
 #include "errors.hpp"
 
-#if !defined(_WIN32)
-#include <dirent.h>
-#include <dlfcn.h>
-#include <sys/stat.h>
-#endif
+#include "detail/dynamic_loader.hpp"
 
 namespace autoreg {
 namespace detail {
@@ -99,15 +91,6 @@ inline void release_shared_instances(hub& h, std::uintptr_t owner) {
     // The destructors run here, after the lock, while the library is mapped.
 }
 
-inline std::string loader_message() {
-#if defined(_WIN32)
-    return "loading libraries is not supported on Windows yet";
-#else
-    const char* message = dlerror();
-    return message != nullptr ? message : "unknown error";
-#endif
-}
-
 }  // namespace detail
 
 /// A loaded plugin library. Destroying the handle (or unload()) unloads the
@@ -168,29 +151,21 @@ private:
 namespace detail {
 
 AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
-#if !defined(_WIN32)
-    if (global_hub_definition() != &the_hub()) {
-        raise<error>(fmt::format(
-            "autoreg: cannot load {}: this program does not share its registries with the "
-            "libraries it loads. Its executable does not export the symbol autoreg_hub_v5, so "
-            "the library would register its classes into a separate copy of every registry. "
-            "Build the executable with autoreg_enable_plugins(<target>) in CMake (which sets "
-            "ENABLE_EXPORTS), or link it with -rdynamic.",
-            path));
-    }
+    if (global_hub_definition() == &the_hub()) return;
+#if defined(_WIN32)
+    constexpr const char* fix =
+        "Build the executable with autoreg_enable_plugins(<target>) in CMake, or compile it "
+        "with -DAUTOREG_EXPORT_HUB.";
 #else
-    raise<error>(fmt::format("autoreg: cannot load {}: {}", path, loader_message()));
+    constexpr const char* fix =
+        "Build the executable with autoreg_enable_plugins(<target>) in CMake (which sets "
+        "ENABLE_EXPORTS), or link it with -rdynamic.";
 #endif
-}
-
-/// `folder`/`name`, built in place rather than through temporaries.
-inline std::string path_in(const std::string& folder, std::string_view name) {
-    std::string path;
-    path.reserve(folder.size() + 1 + name.size());
-    path += folder;
-    path += '/';
-    path += name;
-    return path;
+    raise<error>(fmt::format(
+        "autoreg: cannot load {}: this program does not share its registries with the "
+        "libraries it loads. Its executable does not export the symbol autoreg_hub_v5, so "
+        "the library would register its classes into a separate copy of every registry. {}",
+        path, fix));
 }
 
 }  // namespace detail
@@ -200,8 +175,8 @@ inline std::string path_in(const std::string& folder, std::string_view name) {
 /// Loading a library that is already loaded returns another handle to it.
 /// \throws autoreg::error naming the path and the loader's own message, or
 /// saying how to fix a host that cannot share its registries (one that does
-/// not export its symbols: see `autoreg_enable_plugins`). On Windows it always
-/// throws: loading libraries is not supported there yet.
+/// not export its symbols: see `autoreg_enable_plugins`). On Windows the
+/// path is UTF-8 and the message is the system's (FormatMessage).
 /// \code
 /// autoreg::library codecs = autoreg::load_library("./plugins/libzstd_codec.so");
 /// auto codec = autoreg::Registry<Codec>::create("zstd");
@@ -209,18 +184,16 @@ inline std::string path_in(const std::string& folder, std::string_view name) {
 inline library load_library(const std::string& path) {
     detail::hub& h = detail::joined_hub();
     detail::check_host_shares_registries(path);
-#if !defined(_WIN32)
     detail::library_guard guard(h);
     const std::uintptr_t token = ++h.next_library_token;
     const std::uintptr_t outer_owner = h.loading_owner.exchange(token);
     const std::uintptr_t outer_thread = h.loading_thread.exchange(detail::current_thread_tag());
-    dlerror();
-    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    std::string failure;
+    void* handle = detail::open_library(path, failure);
     h.loading_owner.store(outer_owner);
     h.loading_thread.store(outer_thread);
     if (handle == nullptr) {
-        detail::raise<error>(
-            fmt::format("autoreg: cannot load library {}: {}", path, detail::loader_message()));
+        detail::raise<error>(fmt::format("autoreg: cannot load library {}: {}", path, failure));
     }
     for (detail::loaded_library* r = h.libraries; r != nullptr; r = r->next) {
         if (r->handle == handle) {
@@ -233,15 +206,10 @@ inline library load_library(const std::string& path) {
     auto* record = new detail::loaded_library{handle, token, 1, h.libraries};
     h.libraries = record;
     return library(path, record);
-#else
-    static_cast<void>(h);
-    return library();
-#endif
 }
 
 inline void library::unload() noexcept {
     if (record_ == nullptr) return;
-#if !defined(_WIN32)
     detail::hub& h = detail::joined_hub();
     detail::library_guard guard(h);
     detail::loaded_library* record = std::exchange(record_, nullptr);
@@ -251,15 +219,12 @@ inline void library::unload() noexcept {
         h.readers.synchronize();  // no reader can still be in one of its factories
         detail::release_shared_instances(h, record->token);
     }
-    dlclose(handle);
+    detail::close_library(handle);
     if (record->handles != 0) return;
-    // A library may stay resident (RTLD_NODELETE, or GNU unique symbols);
-    // then its nodes stay hidden until it is loaded again.
-    void* resident = dlopen(path_.c_str(), RTLD_NOW | RTLD_NOLOAD);
-    if (resident != nullptr) {
-        dlclose(resident);
-        return;
-    }
+    // A library may stay resident (RTLD_NODELETE, GNU unique symbols, or
+    // another LoadLibrary of it); then its nodes stay hidden until it is
+    // loaded again.
+    if (detail::still_loaded(path_)) return;
     detail::release_survivors(h, record->token);
     for (detail::loaded_library** r = &h.libraries; *r != nullptr; r = &(*r)->next) {
         if (*r == record) {
@@ -268,50 +233,28 @@ inline void library::unload() noexcept {
         }
     }
     delete record;
-#endif
 }
 
-/// Loads every shared library (`.so`; `.dylib` on macOS) in `folder`, in
-/// byte-wise name order, skipping other files and subfolders.
+/// Loads every shared library (`.so`; `.dylib` on macOS; `.dll`, in any
+/// letter case, on Windows) in `folder`, in byte-wise order of the names'
+/// UTF-8, skipping other files and subfolders.
 /// \throws autoreg::error for a missing folder or a library that fails to
 /// load; libraries loaded before the failure are unloaded again.
 /// \code
 /// std::vector<autoreg::library> plugins = autoreg::load_libraries("/usr/lib/app/plugins");
 /// \endcode
 inline std::vector<library> load_libraries(const std::string& folder) {
+    const std::vector<std::string> names = detail::library_names_in(folder);
     std::vector<library> loaded;
-#if !defined(_WIN32)
-#if defined(__APPLE__)
-    constexpr std::string_view extension = ".dylib";
-#else
-    constexpr std::string_view extension = ".so";
-#endif
-    std::vector<std::string> names;
-    const std::unique_ptr<DIR, int (*)(DIR*)> dir(opendir(folder.c_str()), &closedir);
-    if (dir == nullptr) {
-        // Not strerror: its buffer is shared between threads.
-        detail::raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder,
-                                         std::generic_category().message(errno)));
-    }
-    while (const dirent* entry = readdir(dir.get())) {
-        const std::string_view name = entry->d_name;
-        if (name.size() <= extension.size() ||
-            name.substr(name.size() - extension.size()) != extension) {
-            continue;
-        }
-        struct stat info {};
-        if (stat(detail::path_in(folder, name).c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
-            names.emplace_back(name);
-        }
-    }
-    std::sort(names.begin(), names.end());
     loaded.reserve(names.size());
-    for (const std::string& name : names)
-        loaded.push_back(load_library(detail::path_in(folder, name)));
-#else
-    detail::raise<error>(fmt::format("autoreg: cannot load the plugins in {}: {}", folder,
-                                     detail::loader_message()));
-#endif
+    for (const std::string& name : names) {
+        std::string path;
+        path.reserve(folder.size() + 1 + name.size());
+        path += folder;
+        path += '/';
+        path += name;
+        loaded.push_back(load_library(path));
+    }
     return loaded;
 }
 

@@ -17,7 +17,7 @@
 #include "../config.hpp"
 
 #if defined(_WIN32)
-#include <thread>
+#include "win32.hpp"
 #else
 #include <pthread.h>
 #endif
@@ -110,17 +110,26 @@ struct hub {
 }  // namespace detail
 }  // namespace autoreg
 
-// One hub per process: the symbol is exported even from libraries built with
-// -fvisibility=hidden, so the dynamic linker binds every module to the first
-// definition, the host's. It is weak rather than inline because GCC makes
-// inline variables STB_GNU_UNIQUE, and a library holding one can never be
-// unloaded. The name carries the revision of the layout of everything reached
-// through it (the hub, each registry's state and index, the hash that builds
-// the index): modules built with two revisions must not share one hub.
+// One hub per process. The name carries the revision of the layout of
+// everything reached through it (the hub, each registry's state and index,
+// the hash that builds the index): modules built with two revisions must not
+// share one hub.
 extern "C" {
-#if defined(_MSC_VER) && !defined(__clang__)  // untested
-__declspec(selectany) autoreg::detail::hub autoreg_hub_v5{};
+#if defined(_WIN32)
+// Windows binds no symbol across modules: each module has its copy, and
+// join_process_hub() finds the one the executable exports. Only an executable
+// exports it (AUTOREG_EXPORT_HUB, which autoreg_enable_plugins defines): an
+// export in a DLL would end MinGW's default of exporting all its symbols.
+#if defined(AUTOREG_EXPORT_HUB)
+__declspec(dllexport)
+#endif
+    // NOLINTNEXTLINE(misc-definitions-in-headers)
+    inline autoreg::detail::hub autoreg_hub_v5{};
 #else
+// The symbol is exported even from libraries built with -fvisibility=hidden,
+// so the dynamic linker binds every module to the first definition, the
+// host's. It is weak rather than inline because GCC makes inline variables
+// STB_GNU_UNIQUE, and a library holding one can never be unloaded.
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
 __attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v5{};
@@ -151,8 +160,14 @@ AUTOREG_LOCAL inline hub& the_hub() noexcept { return *module_hub.load(std::memo
 /// with, then those loaded RTLD_GLOBAL). Null where none of them exports one.
 /// Looked up through the main program's handle, not RTLD_DEFAULT, which in a
 /// library linked with -Bsymbolic finds that library's own definition first.
+/// On Windows: the one the executable exports, if it does.
 AUTOREG_COLD inline hub* global_hub_definition() noexcept {
-#if defined(AUTOREG_HAS_DLFCN)
+#if defined(_WIN32)
+    HINSTANCE__* program = GetModuleHandleW(nullptr);
+    if (program == nullptr) return nullptr;
+    // A data export, which GetProcAddress returns as if it were a function.
+    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v5"));
+#elif defined(AUTOREG_HAS_DLFCN)
     void* program = dlopen(nullptr, RTLD_NOW);
     if (program == nullptr) return nullptr;
     void* found = dlsym(program, "autoreg_hub_v5");
@@ -176,7 +191,7 @@ AUTOREG_LOCAL inline bool module_binds_itself() noexcept {
     }
     return false;
 #else
-    return true;
+    return true;  // Windows, and ELF without <link.h>: always look it up
 #endif
 }
 
@@ -217,7 +232,7 @@ AUTOREG_LOCAL inline const void* this_module() noexcept {
 // the executable and each library.
 inline std::uintptr_t current_thread_tag() noexcept {
 #if defined(_WIN32)
-    return static_cast<std::uintptr_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    return GetCurrentThreadId();
 #else
     return reinterpret_cast<std::uintptr_t>(reinterpret_cast<void*>(pthread_self()));
 #endif
