@@ -98,13 +98,13 @@ struct Counter {
 
 template <>
 struct autoreg::registry_traits<keys_of_test::Counter> {
-    using key_type = long;
+    using key_type = long long;  // 64 bits on LLP64 (Windows) too
 };
 
 namespace keys_of_test {
 
 struct BigCounter : autoreg::AutoRegister<Counter, BigCounter> {
-    static constexpr long registry_key = 1L << 40;
+    static constexpr long long registry_key = 1LL << 40;
 };
 
 }  // namespace keys_of_test
@@ -132,8 +132,8 @@ static_assert(std::integral_constant<std::size_t, Probes::key_of<DiskProbe>().si
 
 static_assert(Registry<Gauge>::key_of<HighGauge>() == Level::high);
 static_assert(std::is_same_v<decltype(Registry<Gauge>::key_of<HighGauge>()), Level>);
-static_assert(Registry<Counter>::key_of<BigCounter>() == (1L << 40));
-static_assert(std::is_same_v<decltype(Registry<Counter>::key_of<BigCounter>()), long>);
+static_assert(Registry<Counter>::key_of<BigCounter>() == (1LL << 40));
+static_assert(std::is_same_v<decltype(Registry<Counter>::key_of<BigCounter>()), long long>);
 
 template <class Derived>
 void check_registered_under_key_of() {
@@ -157,7 +157,7 @@ TEST_CASE("a class is registered under the key key_of gives", "[keys][key_of]") 
     check_registered_under_key_of<ChildProbe>();
     check_registered_under_key_of<GrandchildProbe>();
     CHECK(Registry<Gauge>::contains(Level::high));
-    CHECK(Registry<Counter>::contains(1L << 40));
+    CHECK(Registry<Counter>::contains(1LL << 40));
 }
 
 // ---- Keys of classes nothing refers to (tests/registrations/keys_*.cpp) ------

@@ -1,12 +1,17 @@
 # Runs tests/no_exceptions/main.cpp's program in one mode and checks that it
 # aborted after the working calls, with autoreg's message on stderr.
 #
-#   cmake -D PROGRAM=<path> -D MODE=unknown|duplicate -D EXPECT=<regex> -P check.cmake
+#   cmake -D PROGRAM=<path> -D MODE=unknown|duplicate -D EXPECT=<regex>
+#         [-D EMULATOR_FILE=<file that sets EMULATOR>] -P check.cmake
 cmake_minimum_required(VERSION 3.16)
 include("${CMAKE_CURRENT_LIST_DIR}/../cmake/compiler_command.cmake")
 autoreg_require_arguments(no_exceptions/check.cmake PROGRAM MODE EXPECT)
 
-execute_process(COMMAND "${PROGRAM}" "${MODE}"
+set(EMULATOR "")
+if(EMULATOR_FILE)
+    include("${EMULATOR_FILE}")
+endif()
+execute_process(COMMAND ${EMULATOR} "${PROGRAM}" "${MODE}"
     RESULT_VARIABLE _result
     OUTPUT_VARIABLE _stdout
     ERROR_VARIABLE _stderr)

@@ -12,7 +12,9 @@
 #   CONFIG=<config>                    build configuration (CMAKE_BUILD_TYPE / --config)
 #   GENERATOR, GENERATOR_PLATFORM, GENERATOR_TOOLSET, MAKE_PROGRAM,
 #   CXX_COMPILER, CXX_STANDARD, CXX_STANDARD_REQUIRED, CXX_EXTENSIONS,
-#   CXX_FLAGS, EXE_LINKER_FLAGS        the parent build's settings, passed on
+#   CXX_FLAGS, EXE_LINKER_FLAGS,
+#   TOOLCHAIN_FILE                     the parent build's settings, passed on
+#   EMULATOR_FILE=<file>               sets EMULATOR, which runs the consumer
 cmake_minimum_required(VERSION 3.16)
 
 foreach(_required IN ITEMS CONSUMER_SOURCE_DIR CONSUMER_BINARY_DIR)
@@ -26,7 +28,10 @@ endif()
 
 get_filename_component(_consumer_name "${CONSUMER_SOURCE_DIR}" NAME)
 
-# run_step(<name> <command>...): run a command; on failure stop with its output.
+# run_step(<name> <command>...): run a command, after ${run_prefix} (the
+# emulator: a list that passing through ARGN would split); on failure stop
+# with its output.
+set(run_prefix "")
 function(run_step name)
     set(_shown "")
     foreach(_arg IN LISTS ARGN)
@@ -36,8 +41,11 @@ function(run_step name)
             string(APPEND _shown " ${_arg}")
         endif()
     endforeach()
+    if(NOT "${run_prefix}" STREQUAL "")
+        set(_shown " [${run_prefix}]${_shown}")
+    endif()
     message(STATUS "[${_consumer_name}] ${name}:${_shown}")
-    execute_process(COMMAND ${ARGN}
+    execute_process(COMMAND ${run_prefix} ${ARGN}
         RESULT_VARIABLE _result
         OUTPUT_VARIABLE _output
         ERROR_VARIABLE _output)
@@ -82,7 +90,7 @@ if(NOT "${GENERATOR_TOOLSET}" STREQUAL "")
 endif()
 foreach(_pass IN ITEMS
         MAKE_PROGRAM CXX_COMPILER CXX_STANDARD CXX_STANDARD_REQUIRED CXX_EXTENSIONS
-        CXX_FLAGS EXE_LINKER_FLAGS)
+        CXX_FLAGS EXE_LINKER_FLAGS TOOLCHAIN_FILE)
     if(NOT "${${_pass}}" STREQUAL "")
         list(APPEND _configure "-DCMAKE_${_pass}=${${_pass}}")
     endif()
@@ -96,6 +104,10 @@ if(DEFINED INSTALL_PREFIX)
         "-DAUTOREG_EXPECTED_PREFIX=${INSTALL_PREFIX}"
         # Only the fresh prefix may satisfy find_package(autoreg).
         -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
+    if(NOT "${TOOLCHAIN_FILE}" STREQUAL "")
+        # A cross-compiling toolchain finds packages only below its roots.
+        list(APPEND _configure "-DCMAKE_FIND_ROOT_PATH=${INSTALL_PREFIX}")
+    endif()
 endif()
 if(NOT "${EXPECTED_VERSION}" STREQUAL "")
     list(APPEND _configure "-DAUTOREG_EXPECTED_VERSION=${EXPECTED_VERSION}")
@@ -125,5 +137,10 @@ if(_program STREQUAL "")
     message(FATAL_ERROR "[${_consumer_name}] FAILED: the build made no 'consumer' program in "
         "${CONSUMER_BINARY_DIR}")
 endif()
+set(EMULATOR "")
+if(NOT "${EMULATOR_FILE}" STREQUAL "")
+    include("${EMULATOR_FILE}")
+endif()
+set(run_prefix "${EMULATOR}")
 run_step("run" "${_program}")
 message(STATUS "[${_consumer_name}] passed")

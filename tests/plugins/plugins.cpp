@@ -11,9 +11,13 @@
 #include <thread>
 #include <vector>
 
+#if defined(_WIN32)
+#include <windows.h>  // after autoreg: its macros must not matter either way
+#else
 #include <linux/capability.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#endif
 
 namespace {
 
@@ -27,11 +31,26 @@ int note_count(const std::string& event) {
 
 const std::string plugin_dir = AUTOREG_TEST_PLUGIN_DIR;
 const std::string broken_dir = AUTOREG_TEST_BROKEN_DIR;
-const std::string alpha_path = plugin_dir + "/libalpha.so";
-const std::string beta_path = plugin_dir + "/libbeta.so";
-const std::string gamma_path = std::string(AUTOREG_TEST_FIRST_USER_DIR) + "/libgamma.so";
+const std::string suffix = AUTOREG_TEST_LIBRARY_SUFFIX;  // .so or .dll
+const std::string alpha_path = plugin_dir + "/libalpha" + suffix;
+const std::string beta_path = plugin_dir + "/libbeta" + suffix;
+const std::string gamma_path = std::string(AUTOREG_TEST_FIRST_USER_DIR) + "/libgamma" + suffix;
 
 using widgets = autoreg::Registry<Widget>;
+
+// A UTF-8 path as the file system takes it (std::filesystem::u8path is
+// deprecated in C++20).
+std::filesystem::path native_path(const std::string& utf8) {
+#if defined(_WIN32)
+    std::wstring wide(utf8.size(), L'\0');
+    const int size = MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()),
+                                         wide.data(), static_cast<int>(wide.size()));
+    wide.resize(static_cast<std::size_t>(size));
+    return std::filesystem::path(wide).make_preferred();
+#else
+    return std::filesystem::path(utf8);
+#endif
+}
 
 std::string error_of(const std::string& path) {
     try {
@@ -165,24 +184,109 @@ TEST_CASE("shared() instances a plugin made are released before it unloads") {
 TEST_CASE("libraries that fail to load give the path and the loader's reason") {
     const std::size_t size_before = widgets::size();
 
-    const std::string missing = plugin_dir + "/libmissing.so";
+    const std::string missing = plugin_dir + "/libmissing" + suffix;
     std::string message = error_of(missing);
     CHECK_THAT(message, test::starts_with("autoreg: cannot load library " + missing + ": "));
+#if defined(_WIN32)
+    CHECK_THAT(message, test::has_substr("(error 126)"));  // ERROR_MOD_NOT_FOUND
+#else
     CHECK_THAT(message, test::has_substr("No such file"));
+#endif
 
-    const std::string not_elf = broken_dir + "/libnot_a_library.so";
-    message = error_of(not_elf);
-    CHECK_THAT(message, test::starts_with("autoreg: cannot load library " + not_elf + ": "));
-    CHECK(message.size() > ("autoreg: cannot load library " + not_elf + ": ").size());
+    const std::string not_a_library = broken_dir + "/libnot_a_library" + suffix;
+    message = error_of(not_a_library);
+    CHECK_THAT(message, test::starts_with("autoreg: cannot load library " + not_a_library + ": "));
+#if defined(_WIN32)
+    CHECK_THAT(message, test::has_substr("(error 193)"));  // ERROR_BAD_EXE_FORMAT
+#else
+    CHECK(message.size() > ("autoreg: cannot load library " + not_a_library + ": ").size());
 
     const std::string unresolved = broken_dir + "/libunresolved.so";
     message = error_of(unresolved);
     CHECK_THAT(message, test::has_substr(unresolved));
     CHECK_THAT(message, test::has_substr("plugin_test_symbol_nobody_defines"));
+#endif
 
     CHECK(widgets::size() == size_before);
     CHECK_FALSE(widgets::contains("unresolved"));
 }
+
+TEST_CASE("a library in a folder whose name is not ASCII loads from its UTF-8 path") {
+    namespace fs = std::filesystem;
+    // "plugins-ü-π", spelled in bytes so that the source's encoding does not matter.
+    const std::string folder = broken_dir + "/plugins-\xc3\xbc-\xcf\x80";
+    const fs::path native = native_path(folder);
+    fs::remove_all(native);
+    fs::create_directories(native);
+    fs::copy_file(native_path(alpha_path), native / ("libalpha" + suffix));
+    {
+        std::vector<autoreg::library> loaded = autoreg::load_libraries(folder);
+        REQUIRE(loaded.size() == 1);
+        CHECK(loaded[0].path() == folder + "/libalpha" + suffix);
+        CHECK(widgets::create("alpha")->origin() == "plugin alpha");
+    }
+    CHECK_FALSE(widgets::contains("alpha"));
+    CHECK_THAT(error_of(folder + "/libmissing" + suffix), test::has_substr(folder));
+    fs::remove_all(native);
+}
+
+#if defined(_WIN32)
+
+TEST_CASE("a DLL unloaded with FreeLibrary takes its registrations with it") {
+    const std::wstring path = native_path(alpha_path).wstring();
+    HMODULE module = LoadLibraryW(path.c_str());
+    REQUIRE(module != nullptr);
+    CHECK(widgets::create("alpha")->origin() == "plugin alpha");
+    REQUIRE(FreeLibrary(module));
+    CHECK(GetModuleHandleW(path.c_str()) == nullptr);
+    CHECK_FALSE(widgets::contains("alpha"));
+    CHECK(widgets::try_create("alpha") == nullptr);
+    // A DLL loaded before autoreg::load_library saw it is that loader's: a
+    // library handle on it does not take its classes away while the first
+    // reference keeps it mapped; the last FreeLibrary does.
+    module = LoadLibraryW(path.c_str());
+    REQUIRE(module != nullptr);
+    {
+        autoreg::library alpha = autoreg::load_library(alpha_path);
+        CHECK(widgets::contains("alpha"));
+    }
+    CHECK(widgets::create("alpha")->origin() == "plugin alpha");
+    REQUIRE(FreeLibrary(module));
+    CHECK_FALSE(widgets::contains("alpha"));
+    // The other way round: FreeLibrary of an extra reference leaves the
+    // handle's classes in place.
+    {
+        autoreg::library alpha = autoreg::load_library(alpha_path);
+        module = LoadLibraryW(path.c_str());
+        REQUIRE(FreeLibrary(module));
+        CHECK(widgets::create("alpha")->origin() == "plugin alpha");
+    }
+    CHECK_FALSE(widgets::contains("alpha"));
+}
+
+TEST_CASE("load_libraries takes .dll in any letter case and skips other files") {
+    namespace fs = std::filesystem;
+    const std::string folder_name = broken_dir + "/letter-case";
+    const fs::path folder = native_path(folder_name);
+    fs::remove_all(folder);
+    fs::create_directories(folder / "folder.dll");
+    fs::copy_file(native_path(alpha_path), folder / "B-ALPHA.DLL");
+    fs::copy_file(native_path(beta_path), folder / "a-beta.dll");
+    fs::copy_file(native_path(beta_path), folder / "beta.dll.txt");
+    {
+        std::vector<autoreg::library> loaded = autoreg::load_libraries(folder_name);
+        REQUIRE(loaded.size() == 2);
+        CHECK_THAT(loaded[0].path(), test::has_substr("B-ALPHA.DLL"));  // 'B' < 'a'
+        CHECK_THAT(loaded[1].path(), test::has_substr("a-beta.dll"));
+        CHECK(widgets::contains("alpha"));
+        CHECK(widgets::contains("beta"));
+    }
+    CHECK_FALSE(widgets::contains("alpha"));
+    CHECK_FALSE(widgets::contains("beta"));
+    fs::remove_all(folder);
+}
+
+#else
 
 namespace {
 
@@ -293,6 +397,8 @@ TEST_CASE("libraries the process may not read fail to load with the loader's rea
     fs::remove_all(root);
 }
 
+#endif
+
 TEST_CASE("load_libraries of a missing folder names the folder") {
     const std::string folder = plugin_dir + "/no-such-folder";
     try {
@@ -300,7 +406,9 @@ TEST_CASE("load_libraries of a missing folder names the folder") {
         FAIL("a missing folder must throw");
     } catch (const autoreg::error& e) {
         CHECK_THAT(e.what(), test::has_substr(folder));
+#if !defined(_WIN32)
         CHECK_THAT(e.what(), test::has_substr("No such file or directory"));
+#endif
     }
 }
 

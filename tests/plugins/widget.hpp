@@ -12,11 +12,21 @@ struct Widget {
     virtual std::string origin() const = 0;
 };
 
-extern "C" __attribute__((visibility("default"))) void plugin_test_note(const char* event);
+// What the host exports to its plugins. Windows marks both ends: the host
+// exports, a plugin (AUTOREG_TEST_PLUGIN) imports.
+#if !defined(_WIN32)
+#define PLUGIN_TEST_HOST_API __attribute__((visibility("default")))
+#elif defined(AUTOREG_TEST_PLUGIN)
+#define PLUGIN_TEST_HOST_API __declspec(dllimport)
+#else
+#define PLUGIN_TEST_HOST_API __declspec(dllexport)
+#endif
+
+extern "C" PLUGIN_TEST_HOST_API void plugin_test_note(const char* event);
 
 /// A widget whose code lives in the host (its key function is defined there),
 /// so that one a plugin's factory made may outlive the plugin.
-struct __attribute__((visibility("default"))) HostMadeWidget : Widget {
+struct PLUGIN_TEST_HOST_API HostMadeWidget : Widget {
     std::string origin() const override;
 };
 
