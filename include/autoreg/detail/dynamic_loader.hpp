@@ -32,6 +32,11 @@
 namespace autoreg {
 namespace detail {
 
+[[noreturn]] AUTOREG_COLD inline void folder_unreadable(const std::string& folder,
+                                                        const std::string& reason) {
+    raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder, reason));
+}
+
 #if defined(_WIN32)
 
 /// `text` as UTF-16; false if it is not valid UTF-8.
@@ -122,16 +127,12 @@ inline bool still_loaded(const std::string& path) noexcept {
 inline std::vector<std::string> library_names_in(const std::string& folder) {
     std::wstring wide;
     if (!widen(folder, wide)) {
-        raise<error>(
-            fmt::format("autoreg: cannot read the plugin folder {}: the path is not "
-                        "valid UTF-8",
-                        folder));
+        folder_unreadable(folder, "the path is not valid UTF-8");
     }
     std::error_code failure;
     std::filesystem::directory_iterator entry(std::filesystem::path(wide), failure);
     if (failure) {
-        raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder,
-                                 failure.message()));
+        folder_unreadable(folder, failure.message());
     }
     std::vector<std::string> names;
     for (; entry != std::filesystem::directory_iterator(); entry.increment(failure)) {
@@ -146,8 +147,7 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
         if (extension == L".dll") names.push_back(narrow(name));
     }
     if (failure) {
-        raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder,
-                                 failure.message()));
+        folder_unreadable(folder, failure.message());
     }
     std::sort(names.begin(), names.end());
     return names;
@@ -186,8 +186,7 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
     const std::unique_ptr<DIR, int (*)(DIR*)> dir(opendir(folder.c_str()), &closedir);
     if (dir == nullptr) {
         // Not strerror: its buffer is shared between threads.
-        raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder,
-                                 std::generic_category().message(errno)));
+        folder_unreadable(folder, std::generic_category().message(errno));
     }
     std::vector<std::string> names;
     std::string path;
