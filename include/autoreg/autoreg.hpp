@@ -23,6 +23,7 @@
 #include "errors.hpp"
 #include "fwd.hpp"
 #include "library.hpp"
+#include "plugin_index.hpp"
 #include "registration.hpp"
 #include "registry.hpp"
 #include "secondary.hpp"

@@ -56,7 +56,7 @@ public:
         : key_(checked(key)),
           type_name_(options.type_name.empty() ? type_name : options.type_name),
           description_(options.description) {
-        info_.header = {traits<Base>::base_name, traits<Base>::base_hash, true};
+        info_.header = {traits<Base>::base_name, traits<Base>::base_hash, true, false};
         info_.key = key_view(key_);
         info_.type_name = type_name_;
         info_.description = description_;

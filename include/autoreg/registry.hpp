@@ -18,6 +18,7 @@
 #include <fmt/core.h>
 
 #include "config.hpp"
+#include "detail/indexed.hpp"
 #include "detail/messages.hpp"
 #include "detail/state.hpp"
 #include "errors.hpp"
@@ -72,13 +73,38 @@ AUTOREG_COLD std::vector<std::string> printable_keys(const snapshot<Base>& snap)
     return out;
 }
 
+/// What an indexed key whose library has been loaded without registering it
+/// means: the file changed since it was indexed.
+template <class Base>
+[[noreturn]] AUTOREG_COLD void fail_unregistered(typename traits<Base>::key_view key,
+                                                 const typename snapshot<Base>::bucket& found) {
+    const auto& library = *static_cast<const indexed_library*>(found.context);
+    raise<error>(fmt::format(
+        "autoreg: {} was indexed as declaring the key {} of the {} registry, but loading it did "
+        "not register that key; the file may have changed since it was indexed",
+        library.path, printable_key<Base>(key), traits<Base>::name()));
+}
+
+/// Loads the library that declares `found`'s indexed winner; inside the
+/// caller's read section, so that the plugin_index cannot go meanwhile.
+template <class Base>
+AUTOREG_COLD void load_indexed(const typename snapshot<Base>::bucket& found) {
+    // The library is the index's, and the index lets it be loaded.
+    auto& library = *static_cast<indexed_library*>(const_cast<void*>(found.context));
+    library.load(library);
+}
+
 /// Throws what a failed lookup means: `unknown_key` where `found` is null,
-/// `duplicate_key` where the key is conflicted.
+/// `duplicate_key` where the key is conflicted, `error` where it is indexed
+/// and its library was loaded without registering it.
 template <class Base>
 [[noreturn]] AUTOREG_COLD void fail_lookup(const snapshot<Base>& snap,
                                            typename traits<Base>::key_view key,
                                            const typename snapshot<Base>::bucket* found) {
     constexpr bool string_keys = is_string_key<typename traits<Base>::key_type>;
+    if (found != nullptr && snapshot<Base>::awaits_loading(*found)) {
+        fail_unregistered<Base>(key, *found);
+    }
     if (found == nullptr) {
         std::string_view raw;
         if constexpr (string_keys) raw = key;
@@ -107,6 +133,15 @@ const typename snapshot<Base>::bucket& lookup_or_fail(const snapshot<Base>& snap
     return *found;
 }
 
+/// Where a lookup found no factory: loads the library of an indexed key, so
+/// that the caller can look again; else throws what fail_lookup() throws.
+template <class Base>
+AUTOREG_COLD void load_or_fail(const snapshot<Base>& snap, typename traits<Base>::key_view key,
+                               const typename snapshot<Base>::bucket* found) {
+    if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) fail_lookup(snap, key, found);
+    load_indexed<Base>(*found);
+}
+
 /// create() and try_create() with the registry's constructor arguments as
 /// their own parameters, so that arguments convert as in a plain call.
 template <class Base, class ArgsTuple>
@@ -117,28 +152,54 @@ class creation<Base, std::tuple<Args...>> {
 public:
     using key_view = typename traits<Base>::key_view;
 
-    /// Makes the class registered under `key`.
+    /// Makes the class registered under `key`. A key that a plugin_index
+    /// holds loads its library first, once (see index_libraries()).
     /// \throws unknown_key where nothing is registered under `key` (the
     /// message suggests the closest keys); duplicate_key where two classes
-    /// claim it with the same priority. A constructor's exception propagates.
+    /// claim it with the same priority; autoreg::error, naming the library
+    /// and the loader's message, where an indexed library fails to load. A
+    /// constructor's exception propagates.
     /// \code
     /// std::unique_ptr<Shape> s = autoreg::Registry<Shape>::create("circle");
     /// \endcode
     static std::unique_ptr<Base> create(key_view key, Args... args) {
+        {
+            reader<Base> snap(state_cache<Base>::get());
+            const auto* found = snap->find(key);
+            if (AUTOREG_LIKELY(found != nullptr && found->factory != nullptr)) {
+                return found->factory(found->context, std::forward<Args>(args)...);
+            }
+            load_or_fail(*snap, key, found);
+        }
+        // An indexed key, whose library has just been loaded.
         reader<Base> snap(state_cache<Base>::get());
         const auto& found = lookup_or_fail(*snap, key);
         return found.factory(found.context, std::forward<Args>(args)...);
     }
 
     /// Like create(), but returns null where create() would throw
-    /// unknown_key or duplicate_key; a constructor's exception propagates.
+    /// unknown_key or duplicate_key; a constructor's exception propagates, as
+    /// does the autoreg::error of an indexed library that fails to load.
     /// \code
     /// if (auto s = autoreg::Registry<Shape>::try_create(name)) fmt::print("{}\n", s->area());
     /// \endcode
     static std::unique_ptr<Base> try_create(key_view key, Args... args) {
+        {
+            reader<Base> snap(state_cache<Base>::get());
+            const auto* found = snap->find(key);
+            if (AUTOREG_LIKELY(found != nullptr && found->factory != nullptr)) {
+                return found->factory(found->context, std::forward<Args>(args)...);
+            }
+            if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) return nullptr;
+            load_indexed<Base>(*found);
+        }
         reader<Base> snap(state_cache<Base>::get());
         const auto* found = snap->find(key);
-        if (found == nullptr || found->factory == nullptr) return nullptr;
+        if (found == nullptr) return nullptr;
+        if (AUTOREG_UNLIKELY(snapshot<Base>::awaits_loading(*found))) {
+            fail_unregistered<Base>(key, *found);
+        }
+        if (found->factory == nullptr) return nullptr;
         return found->factory(found->context, std::forward<Args>(args)...);
     }
 };
@@ -191,6 +252,9 @@ public:
         int priority;
         /// The key of the class's Parent, where that Parent is registered.
         std::optional<key_owned> parent;
+        /// False for a class a plugin_index read from a library that is not
+        /// loaded yet: the first create() of its key loads it.
+        bool loaded = true;
     };
 
     /// A key claimed by several classes of the same, highest priority.
@@ -263,10 +327,18 @@ public:
         using claim = detail::shared_instances::claim;
         detail::shared_instances& instances = state().shared;
         const std::string_view bytes = detail::key_bytes(key);
+        bool loaded_indexed = false;
         for (;;) {
             detail::shared_instances::maker maker{};
             {
                 detail::reader<Base> snap(state());
+                const auto* found = snap->find(key);
+                if (found != nullptr && !loaded_indexed &&
+                    detail::snapshot<Base>::awaits_loading(*found)) {
+                    detail::load_indexed<Base>(*found);
+                    loaded_indexed = true;
+                    continue;
+                }
                 maker = maker_of(*snap, detail::lookup_or_fail(*snap, key));
             }
             std::shared_ptr<void> out;
@@ -382,8 +454,12 @@ public:
             const auto& b = snap->buckets[slot];
             for (std::uint32_t i = b.first; i < b.first + b.count; ++i) {
                 const auto& info = *snap->candidates[i].info;
-                entry e{key_owned(info.key), std::string(info.type_name),
-                        std::string(info.description), info.priority, std::nullopt};
+                entry e{key_owned(info.key),
+                        std::string(info.type_name),
+                        std::string(info.description),
+                        info.priority,
+                        std::nullopt,
+                        !info.header.indexed};
                 if (info.has_parent && parent_is_registered(*snap, info)) {
                     e.parent = key_owned(info.parent_key);
                 }

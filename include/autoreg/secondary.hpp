@@ -84,7 +84,7 @@ struct AUTOREG_LOCAL
     secondary_registration<Primary, Derived, Parent, secondary<OtherBase, TypeOf, KeyOf>> {
     // Filled field by field, like a primary registration (fill_info).
     static constexpr void fill(node_info<OtherBase>& out) noexcept {
-        out.header = {traits<OtherBase>::base_name, traits<OtherBase>::base_hash, false};
+        out.header = {traits<OtherBase>::base_name, traits<OtherBase>::base_hash, false, false};
         if constexpr (is_registered<Primary, Derived, Parent>() &&
                       names_type<TypeOf, Derived>::value) {
             using companion = TypeOf<Derived>;
@@ -124,7 +124,7 @@ struct AUTOREG_LOCAL
 
     static inline node_info<OtherBase> info{};
     static const info_header* describe() noexcept {
-        fill(info);
+        recorded<OtherBase, secondary_registration>::describe(info);
         return &info.header;
     }
     AUTOREG_EARLY static inline static_node node{&describe};

@@ -160,6 +160,12 @@ int use_everything(const std::string& plugin_folder) {
         std::vector<autoreg::library> plugins = autoreg::load_libraries(plugin_folder);
         autoreg::library one = autoreg::load_library(plugin_folder + "/libone.so");
         one.unload();
+        autoreg::plugin_index index =
+            autoreg::index_libraries(plugin_folder, plugin_folder + "/index.cache");
+        for (const std::string& path : index.paths()) {
+            if (index.loaded(path)) index.unload(path);
+        }
+        index.unload();
     } catch (const autoreg::error& e) {
         std::puts(e.what());
     }

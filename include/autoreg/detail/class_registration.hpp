@@ -15,6 +15,7 @@
 #include "../traits.hpp"
 #include "../type_name.hpp"
 #include "hub.hpp"
+#include "index_record.hpp"
 #include "node_info.hpp"
 
 namespace autoreg {
@@ -77,7 +78,7 @@ template <class Base, class Derived, class Parent>
 constexpr void fill_info(node_info<Base>& info) noexcept {
     using rule = key_rule<Base, Derived, Parent>;
     using args = typename traits<Base>::constructor_args;
-    info.header = {traits<Base>::base_name, traits<Base>::base_hash, false};
+    info.header = {traits<Base>::base_name, traits<Base>::base_hash, false, false};
 
     static_assert(std::is_base_of_v<AutoRegister<Base, Derived, Parent>, Derived>,
                   "autoreg: AutoRegister<Base, Derived, Parent>: Derived must be the class that "
@@ -148,11 +149,86 @@ private:
     node node_;
 };
 
+/// What a registration's index record says, and the record itself, in the
+/// records section. `Registration::fill` describes the registration.
+template <class Base, class Registration>
+struct AUTOREG_LOCAL recorded {
+    static constexpr node_info<Base> described = [] {
+        node_info<Base> info{};
+        Registration::fill(info);
+        return info;
+    }();
+    static constexpr bool emitted =
+        AUTOREG_INDEX_RECORDS && described.header.enabled && !traits<Base>::base_is_unit_local;
+
+    using key_view = typename traits<Base>::key_view;
+    static constexpr bool string_keys = is_string_key<typename traits<Base>::key_type>;
+
+    // An integer key's 8 bytes need storage of their own to be viewed.
+    static constexpr auto storage_of(key_view key) noexcept {
+        if constexpr (string_keys) {
+            return key;
+        } else {
+            return integer_key_bytes(key);
+        }
+    }
+    static constexpr auto key_storage = storage_of(described.key);
+    static constexpr auto parent_storage = storage_of(described.parent_key);
+    template <class Storage>
+    static constexpr std::string_view text_of(const Storage& storage) noexcept {
+        if constexpr (string_keys) {
+            return storage;
+        } else {
+            return {storage.bytes, sizeof storage.bytes};
+        }
+    }
+
+    static constexpr record_fields fields() noexcept {
+        record_fields f;
+        f.base_name = traits<Base>::base_name;
+        f.key = text_of(key_storage);
+        f.type_name = described.type_name;
+        f.description = described.description;
+        f.priority = described.priority;
+        f.string_key = string_keys;
+        f.has_parent = described.has_parent;
+        if (described.has_parent) {
+            f.parent_key = text_of(parent_storage);
+            f.parent_type_name = described.parent_type_name;
+        }
+        return f;
+    }
+    static_assert(!emitted || record_fits(fields()),
+                  "autoreg: a registration's key, type name or description is longer than "
+                  "65,535 bytes, which its index record cannot hold");
+
+    static constexpr std::size_t size = record_size(fields());
+    static constexpr record_bytes<size> record = encode_record<size>(fields());
+    static constexpr std::int32_t word(std::size_t index) noexcept {
+        return record_word(record, index);
+    }
+
+    /// Fills `info`, and writes the record where the registration is linked.
+    AUTOREG_ALWAYS_INLINE static void describe(node_info<Base>& info) noexcept {
+        Registration::fill(info);
+#if AUTOREG_INDEX_RECORDS
+        if constexpr (emitted) {
+            constexpr std::size_t words = (size + 3) / 4;
+            emit_record<recorded, size>(
+                std::make_index_sequence<(words + record_chunk_words - 1) / record_chunk_words>());
+        }
+#endif
+    }
+};
+
 template <class Base, class Derived, class Parent>
 struct AUTOREG_LOCAL class_registration {
+    static constexpr void fill(node_info<Base>& out) noexcept {
+        fill_info<Base, Derived, Parent>(out);
+    }
     static inline node_info<Base> info{};
     static const info_header* describe() noexcept {
-        fill_info<Base, Derived, Parent>(info);
+        recorded<Base, class_registration>::describe(info);
         return &info.header;
     }
     // Only a function's address is named here: GCC instantiates this

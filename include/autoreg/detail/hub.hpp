@@ -46,6 +46,10 @@ struct info_header {
     std::uint64_t base_hash;
     /// False for abstract classes and for keyless ones under skip_if_no_key.
     bool enabled;
+    /// True for a class that plugin_index read from a library not loaded yet:
+    /// the header is then an indexed_info's, and the node's context its
+    /// indexed_library.
+    bool indexed;
 };
 
 struct node;
@@ -124,7 +128,7 @@ extern "C" {
 __declspec(dllexport)
 #endif
     // NOLINTNEXTLINE(misc-definitions-in-headers)
-    inline autoreg::detail::hub autoreg_hub_v5{};
+    inline autoreg::detail::hub autoreg_hub_v6{};
 #else
 // The symbol is exported even from libraries built with -fvisibility=hidden,
 // so the dynamic linker binds every module to the first definition, the
@@ -132,7 +136,7 @@ __declspec(dllexport)
 // STB_GNU_UNIQUE, and a library holding one can never be unloaded.
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v5{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v6{};
 #endif
 }
 
@@ -148,7 +152,7 @@ namespace detail {
 /// -Bsymbolic (that binds a library's references to its own definitions, and
 /// so to a hub of its own); join_process_hub() corrects it before the module
 /// first uses the hub.
-AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v5};
+AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v6};
 AUTOREG_LOCAL inline std::atomic<bool> module_joined{false};
 
 /// The hub, on paths that only a module that already joined it can reach
@@ -166,11 +170,11 @@ AUTOREG_COLD inline hub* global_hub_definition() noexcept {
     HINSTANCE__* program = GetModuleHandleW(nullptr);
     if (program == nullptr) return nullptr;
     // A data export, which GetProcAddress returns as if it were a function.
-    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v5"));
+    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v6"));
 #elif defined(AUTOREG_HAS_DLFCN)
     void* program = dlopen(nullptr, RTLD_NOW);
     if (program == nullptr) return nullptr;
-    void* found = dlsym(program, "autoreg_hub_v5");
+    void* found = dlsym(program, "autoreg_hub_v6");
     dlclose(program);
     return static_cast<hub*>(found);
 #else
@@ -299,16 +303,29 @@ AUTOREG_LOCAL inline void link_static(node& n) noexcept {
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
-/// Links a hand registration's node; unlink() removes it.
-inline void link(node& n) noexcept {
-    hub& h = joined_hub();
-    spin_guard guard(h.list_lock);
+/// Links a node with a destructor of its own (list lock held).
+inline void link_locked(hub& h, node& n) noexcept {
     stamp(h, n);
     n.prev = nullptr;
     n.next = h.dynamic_nodes;
     if (h.dynamic_nodes != nullptr) h.dynamic_nodes->prev = &n;
     h.dynamic_nodes = &n;
     n.linked = true;
+}
+
+inline void unlink_locked(hub& h, node& n) noexcept {
+    if (!n.linked) return;
+    (n.prev != nullptr ? n.prev->next : h.dynamic_nodes) = n.next;
+    if (n.next != nullptr) n.next->prev = n.prev;
+    n.prev = n.next = nullptr;
+    n.linked = false;
+}
+
+/// Links a hand registration's node; unlink() removes it.
+inline void link(node& n) noexcept {
+    hub& h = joined_hub();
+    spin_guard guard(h.list_lock);
+    link_locked(h, n);
     h.generation.fetch_add(1, std::memory_order_release);
 }
 
@@ -316,10 +333,7 @@ inline void unlink(node& n) noexcept {
     hub& h = joined_hub();
     spin_guard guard(h.list_lock);
     if (!n.linked) return;
-    (n.prev != nullptr ? n.prev->next : h.dynamic_nodes) = n.next;
-    if (n.next != nullptr) n.next->prev = n.prev;
-    n.prev = n.next = nullptr;
-    n.linked = false;
+    unlink_locked(h, n);
     h.generation.fetch_add(1, std::memory_order_release);
 }
 

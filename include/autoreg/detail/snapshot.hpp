@@ -20,6 +20,7 @@
 #include "../config.hpp"
 #include "hash.hpp"
 #include "hub.hpp"
+#include "indexed.hpp"
 #include "node_info.hpp"
 
 namespace autoreg {
@@ -109,8 +110,10 @@ struct snapshot {
     };
 
     struct alignas(bucket_alignment<key_view>) bucket : stored_key<key_view> {
-        /// The winner's factory; null where the key is conflicted.
+        /// The winner's factory; null where the key is conflicted, or where
+        /// the winner is indexed and its library not loaded yet.
         factory_fn<Base> factory = nullptr;
+        /// The factory's context; for an indexed winner its indexed_library.
         const void* context = nullptr;
         /// candidates[first, first + count), best first; count 0: empty bucket.
         std::uint32_t first = 0;
@@ -128,6 +131,9 @@ struct snapshot {
     /// Grouped by key, in bucket order; within a key the winner first.
     std::vector<candidate> candidates;
     std::vector<bucket> buckets;
+    /// The descriptions of indexed classes, as registrations have them;
+    /// candidates point into it, so it never grows once filled.
+    std::vector<node_info<Base>> indexed;
     /// A key's first slot is its hash's top bits: hash >> shift.
     unsigned shift = 63;
     std::size_t mask = 0;
@@ -152,6 +158,11 @@ struct snapshot {
 
     std::size_t first_slot(std::uint64_t hash) const noexcept {
         return static_cast<std::size_t>(hash >> shift);
+    }
+
+    /// Whether `b`'s winner is an indexed class whose library is not loaded.
+    static bool awaits_loading(const bucket& b) noexcept {
+        return b.factory == nullptr && b.context != nullptr;
     }
 
     bool conflicted(const bucket& b) const noexcept {
@@ -191,6 +202,33 @@ private:
     mutable std::atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
 };
 
+/// The description of an indexed class as `Registry<Base>` reads
+/// registrations; false where its key is not of the registry's kind.
+template <class Base>
+bool describe_indexed(const indexed_info& indexed, node_info<Base>& out) noexcept {
+    using key_view = typename traits<Base>::key_view;
+    constexpr bool string_keys = is_string_key<typename traits<Base>::key_type>;
+    const record_fields& f = indexed.fields;
+    if (f.string_key != string_keys) return false;
+    const auto key_of = [](std::string_view bytes) {
+        if constexpr (string_keys) {
+            return key_view(bytes);
+        } else {
+            return integer_key_of<key_view>(bytes);
+        }
+    };
+    out.header = indexed.header;
+    out.key = key_of(f.key);
+    out.type_name = f.type_name;
+    out.description = f.description;
+    out.priority = f.priority;
+    out.factory = nullptr;
+    out.has_parent = f.has_parent;
+    out.parent_key = f.has_parent ? key_of(f.parent_key) : key_view{};
+    out.parent_type_name = f.parent_type_name;
+    return true;
+}
+
 /// Collects the nodes of `Registry<Base>` from the hub's list; the list lock
 /// is held so that the generation matches the content.
 template <class Base>
@@ -200,12 +238,24 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
     // Counting first costs a walk of the list; growing the vector instead
     // cost a first access about one allocation and one copy per doubling.
     std::size_t linked = 0;
-    for_each_node(h, [&](const node&) { ++linked; });
+    std::size_t indexed = 0;
+    for_each_node(h, [&](const node& n) {
+        ++linked;
+        if (is_indexed(n)) ++indexed;
+    });
     out.candidates.reserve(linked);
+    out.indexed.reserve(indexed);
     for_each_node(h, [&](const node& n) {
         if (n.hidden) return;
         const info_header* header = n.info;
         if (!header->enabled || !is_registry_of<Base>(header->base_name, header->base_hash)) {
+            return;
+        }
+        if (AUTOREG_UNLIKELY(header->indexed)) {
+            node_info<Base> info{};
+            if (!describe_indexed(indexed_info_of(n), info)) return;
+            out.indexed.push_back(info);
+            out.candidates.push_back({&out.indexed.back(), &n});
             return;
         }
         out.candidates.push_back({&info_of<Base>(n), &n});
@@ -213,7 +263,8 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
 }
 
 /// Within one key: the higher priority first, then by type name, so that
-/// messages and listings are stable. Keys rarely have more than one class.
+/// messages and listings are stable; a registered class before the same
+/// class indexed. Keys rarely have more than one class.
 template <class Candidate>
 void order_within_key(Candidate* first, Candidate* last) {
     for (Candidate* i = first + 1; i < last; ++i) {
@@ -221,11 +272,27 @@ void order_within_key(Candidate* first, Candidate* last) {
             const auto& a = *j[-1].info;
             const auto& b = *j->info;
             const bool in_order =
-                a.priority > b.priority || (a.priority == b.priority && a.type_name <= b.type_name);
+                a.priority > b.priority ||
+                (a.priority == b.priority &&
+                 (a.type_name < b.type_name ||
+                  (a.type_name == b.type_name && (!a.header.indexed || b.header.indexed))));
             if (in_order) break;
             std::swap(j[-1], *j);
         }
     }
+}
+
+/// Whether `c`, an indexed class, is among the registered ones in [first,
+/// last): its library is loaded (or another module registers the class), and
+/// the index entry is moot.
+template <class Candidate>
+bool registered_too(const Candidate& c, const Candidate* first, const Candidate* last) {
+    for (const Candidate* other = first; other != last; ++other) {
+        if (!other->info->header.indexed && other->info->type_name == c.info->type_name) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /// Builds the index in time linear in the registrations: each candidate is
@@ -275,15 +342,33 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
     for (std::size_t i = found.size(); i-- > 0;) {
         snap->candidates[--buckets[slot_of[i]].first] = found[i];
     }
+    // Runs lie in bucket order, so dropping the index entries of loaded
+    // classes moves each run back, never onto a candidate not yet visited.
+    std::uint32_t kept = 0;
     for (auto& b : buckets) {
         if (b.count == 0) continue;
         candidate* group = snap->candidates.data() + b.first;
         if (b.count > 1) order_within_key(group, group + b.count);
+        const std::uint32_t first = kept;
+        for (std::uint32_t i = 0; i < b.count; ++i) {
+            // Copied: the run kept so far may already cover where it was.
+            const candidate c = group[i];
+            const candidate* kept_first = snap->candidates.data() + first;
+            if (c.info->header.indexed &&
+                registered_too(c, kept_first, kept_first + (kept - first))) {
+                continue;
+            }
+            snap->candidates[kept++] = c;
+        }
+        b.first = first;
+        b.count = kept - first;
+        const candidate& winner = snap->candidates[first];
         if (!snap->conflicted(b)) {
-            b.factory = group->info->factory;
-            b.context = group->source->context;
+            b.factory = winner.info->factory;
+            b.context = winner.source->context;
         }
     }
+    snap->candidates.resize(kept);
     return snap;
 }
 

@@ -1,0 +1,188 @@
+/// \file
+/// Just enough of an ELF file for plugin_index: the bytes of one section,
+/// found through the section headers, read without mapping or loading the
+/// file. 32- and 64-bit files of either byte order.
+#ifndef AUTOREG_DETAIL_ELF_FILE_HPP
+#define AUTOREG_DETAIL_ELF_FILE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+namespace autoreg {
+namespace detail {
+
+/// What tells one version of a file from another, as the cache keeps it.
+struct file_identity {
+    std::uint64_t size = 0;
+    std::uint64_t mtime_ns = 0;
+    std::uint64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+
+    friend bool operator==(const file_identity& a, const file_identity& b) noexcept {
+        return a.size == b.size && a.mtime_ns == b.mtime_ns && a.ctime_ns == b.ctime_ns &&
+               a.inode == b.inode && a.device == b.device;
+    }
+    friend bool operator!=(const file_identity& a, const file_identity& b) noexcept {
+        return !(a == b);
+    }
+};
+
+inline file_identity identity_of(const struct stat& info) noexcept {
+    const auto ns = [](const timespec& t) {
+        return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ULL +
+               static_cast<std::uint64_t>(t.tv_nsec);
+    };
+    file_identity id;
+    id.size = static_cast<std::uint64_t>(info.st_size);
+    id.mtime_ns = ns(info.st_mtim);
+    id.ctime_ns = ns(info.st_ctim);
+    id.inode = static_cast<std::uint64_t>(info.st_ino);
+    id.device = static_cast<std::uint64_t>(info.st_dev);
+    return id;
+}
+
+/// An open file, closed by its destructor.
+class file_descriptor {
+public:
+    explicit file_descriptor(const std::string& path) noexcept
+        : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+    ~file_descriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    file_descriptor(const file_descriptor&) = delete;
+    file_descriptor& operator=(const file_descriptor&) = delete;
+    int get() const noexcept { return fd_; }
+
+private:
+    int fd_;
+};
+
+inline std::string errno_text() { return std::generic_category().message(errno); }
+
+/// Reads `size` bytes at `offset`; false where the file holds fewer.
+inline bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string& out) {
+    out.resize(size);
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t got =
+            ::pread(fd, out.data() + done, size - done, static_cast<off_t>(offset + done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        done += static_cast<std::size_t>(got);
+    }
+    return true;
+}
+
+/// What reading a section found.
+enum class elf_status { found, absent, not_elf, unreadable };
+
+/// Reads the section called `name` of the ELF file at `path` into `section`,
+/// and the file's identity into `id`. `failure` says what went wrong where
+/// the result is not_elf or unreadable.
+inline elf_status read_elf_section(const std::string& path, std::string_view name,
+                                   std::string& section, file_identity& id, std::string& failure) {
+    section.clear();
+    const file_descriptor file(path);
+    struct stat info {};
+    if (file.get() < 0 || ::fstat(file.get(), &info) != 0) {
+        failure = errno_text();
+        return elf_status::unreadable;
+    }
+    id = identity_of(info);
+    const int fd = file.get();
+    std::string header;
+    if (!read_at(fd, 0, 64, header) || header.compare(0, 4,
+                                                      "\x7f"
+                                                      "ELF") != 0) {
+        failure = "not an ELF file";
+        return elf_status::not_elf;
+    }
+    const bool wide = header[4] == 2;
+    const bool big_endian = header[5] == 2;
+    if ((header[4] != 1 && !wide) || (header[5] != 1 && !big_endian)) {
+        failure = "not an ELF file of a known class and byte order";
+        return elf_status::not_elf;
+    }
+    const auto number = [big_endian](std::string_view bytes, std::size_t at, std::size_t size) {
+        std::uint64_t value = 0;
+        for (std::size_t i = 0; i < size; ++i) {
+            const auto byte = static_cast<unsigned char>(bytes[at + i]);
+            value |= std::uint64_t{byte} << (8 * (big_endian ? size - 1 - i : i));
+        }
+        return value;
+    };
+    const std::size_t word = wide ? 8 : 4;
+    const std::uint64_t table_at = number(header, wide ? 0x28 : 0x20, word);
+    const std::uint64_t entry_size = number(header, wide ? 0x3a : 0x2e, 2);
+    std::uint64_t count = number(header, wide ? 0x3c : 0x30, 2);
+    std::uint64_t names_index = number(header, wide ? 0x3e : 0x32, 2);
+    const std::uint64_t file_size = id.size;
+    const std::size_t min_entry = wide ? 64 : 40;
+    const auto malformed = [&] {
+        failure = "its ELF section headers are malformed";
+        return elf_status::unreadable;
+    };
+    if (table_at == 0) return elf_status::absent;  // no section headers (stripped of them)
+    if (entry_size < min_entry || table_at >= file_size) return malformed();
+    // Fields of section `index` in the table `table`.
+    struct section_header {
+        std::uint64_t name, type, offset, size;
+    };
+    std::string table;
+    const auto section_at = [&](std::uint64_t index) {
+        const std::size_t at = static_cast<std::size_t>(index * entry_size);
+        return section_header{number(table, at, 4), number(table, at + 4, 4),
+                              number(table, at + (wide ? 24 : 16), word),
+                              number(table, at + (wide ? 32 : 20), word)};
+    };
+    if (count == 0 || names_index == 0xffff) {
+        // Many sections: the counts are in the first section header.
+        if (!read_at(fd, table_at, static_cast<std::size_t>(entry_size), table)) return malformed();
+        const std::size_t at = 0;
+        if (count == 0) count = number(table, at + (wide ? 32 : 20), word);
+        if (names_index == 0xffff) names_index = number(table, at + (wide ? 40 : 24), 4);
+    }
+    if (count == 0 || count > (file_size - table_at) / entry_size || names_index >= count) {
+        return malformed();
+    }
+    if (!read_at(fd, table_at, static_cast<std::size_t>(count * entry_size), table)) {
+        return malformed();
+    }
+    const auto in_file = [&](const section_header& s) {
+        return s.offset <= file_size && s.size <= file_size - s.offset;
+    };
+    const section_header names_header = section_at(names_index);
+    std::string names;
+    if (!in_file(names_header) ||
+        !read_at(fd, names_header.offset, static_cast<std::size_t>(names_header.size), names)) {
+        return malformed();
+    }
+    constexpr std::uint64_t no_bits = 8;  // SHT_NOBITS: occupies no file space
+    for (std::uint64_t i = 1; i < count; ++i) {
+        const section_header s = section_at(i);
+        if (s.name >= names.size()) return malformed();
+        const std::string_view section_name(names.c_str() + s.name);
+        if (section_name != name) continue;
+        if (s.type == no_bits) return elf_status::absent;
+        if (!in_file(s) || !read_at(fd, s.offset, static_cast<std::size_t>(s.size), section)) {
+            return malformed();
+        }
+        return elf_status::found;
+    }
+    return elf_status::absent;
+}
+
+}  // namespace detail
+}  // namespace autoreg
+
+#endif

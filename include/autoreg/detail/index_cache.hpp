@@ -1,0 +1,180 @@
+/// \file
+/// plugin_index's cache file: for each library of a folder, the identity of
+/// the file it was read from and the records read. Trusted only whole: a
+/// cache of another format revision, another autoreg version or another
+/// folder, or whose checksum fails, is read as empty.
+#ifndef AUTOREG_DETAIL_INDEX_CACHE_HPP
+#define AUTOREG_DETAIL_INDEX_CACHE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../traits.hpp"
+#include "../version.hpp"
+#include "elf_file.hpp"
+
+namespace autoreg {
+namespace detail {
+
+/// One library as the cache remembers it.
+struct cached_library {
+    std::string name;
+    file_identity id;
+    /// The library's distinct records, one after the other.
+    std::string records;
+};
+
+inline constexpr std::string_view cache_magic = "autoreg plugin index cache\n";
+/// Bumped whenever what follows the magic changes.
+inline constexpr std::uint64_t cache_revision = 1;
+
+class cache_writer {
+public:
+    void number(std::uint64_t value) {
+        for (std::size_t i = 0; i < 8; ++i) bytes_.push_back(static_cast<char>(value >> (8 * i)));
+    }
+    void text(std::string_view value) {
+        number(value.size());
+        bytes_.append(value);
+    }
+    std::string finish() {
+        number(fnv1a(bytes_));
+        return std::move(bytes_);
+    }
+
+private:
+    std::string bytes_{cache_magic};
+};
+
+class cache_reader {
+public:
+    explicit cache_reader(std::string_view bytes) noexcept : bytes_(bytes) {}
+    bool number(std::uint64_t& value) noexcept {
+        if (bytes_.size() - at_ < 8) return false;
+        value = 0;
+        for (std::size_t i = 0; i < 8; ++i) {
+            value |= std::uint64_t{static_cast<unsigned char>(bytes_[at_ + i])} << (8 * i);
+        }
+        at_ += 8;
+        return true;
+    }
+    bool text(std::string& value) {
+        std::uint64_t size = 0;
+        if (!number(size) || size > bytes_.size() - at_) return false;
+        value.assign(bytes_.substr(at_, static_cast<std::size_t>(size)));
+        at_ += static_cast<std::size_t>(size);
+        return true;
+    }
+    bool at_end() const noexcept { return at_ == bytes_.size(); }
+
+private:
+    std::string_view bytes_;
+    std::size_t at_ = 0;
+};
+
+inline void write_identity(cache_writer& out, const file_identity& id) {
+    for (std::uint64_t value : {id.size, id.mtime_ns, id.ctime_ns, id.inode, id.device}) {
+        out.number(value);
+    }
+}
+
+inline bool read_identity(cache_reader& in, file_identity& id) noexcept {
+    return in.number(id.size) && in.number(id.mtime_ns) && in.number(id.ctime_ns) &&
+           in.number(id.inode) && in.number(id.device);
+}
+
+/// The libraries the cache at `path` holds for `folder`, sorted by name; none
+/// where it is missing or not to be trusted.
+inline std::vector<cached_library> read_index_cache(const std::string& path,
+                                                    const std::string& folder) {
+    std::vector<cached_library> out;
+    const file_descriptor file(path);
+    struct stat info {};
+    if (file.get() < 0 || ::fstat(file.get(), &info) != 0 || !S_ISREG(info.st_mode)) return out;
+    std::string bytes;
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size < cache_magic.size() + 8 || !read_at(file.get(), 0, size, bytes)) return out;
+    const std::string_view body = std::string_view(bytes).substr(0, size - 8);
+    cache_reader check(std::string_view(bytes).substr(size - 8));
+    std::uint64_t checksum = 0;
+    if (body.substr(0, cache_magic.size()) != cache_magic || !check.number(checksum) ||
+        checksum != fnv1a(body)) {
+        return out;
+    }
+    cache_reader in(body.substr(cache_magic.size()));
+    std::uint64_t revision = 0;
+    std::uint64_t version = 0;
+    std::string cached_folder;
+    std::uint64_t count = 0;
+    if (!in.number(revision) || revision != cache_revision || !in.number(version) ||
+        version != AUTOREG_VERSION || !in.text(cached_folder) || cached_folder != folder ||
+        !in.number(count) || count > body.size()) {
+        return out;
+    }
+    out.resize(static_cast<std::size_t>(count));
+    for (cached_library& library : out) {
+        if (!in.text(library.name) || !read_identity(in, library.id) || !in.text(library.records)) {
+            return {};
+        }
+    }
+    if (!in.at_end()) return {};
+    for (std::size_t i = 1; i < out.size(); ++i) {
+        if (!(out[i - 1].name < out[i].name)) return {};
+    }
+    return out;
+}
+
+/// Replaces the cache at `path` with `libraries`, through a temporary file
+/// renamed over it, so that the cache is at every moment either the old one
+/// or the new one, whole. A crash before the data reach the disk may leave
+/// a file whose checksum fails, which is read as no cache. False, with the
+/// reason in `failure`, where it cannot be written.
+inline bool write_index_cache(const std::string& path, const std::string& folder,
+                              const std::vector<cached_library>& libraries, std::string& failure) {
+    failure.clear();
+    cache_writer out;
+    out.number(cache_revision);
+    out.number(AUTOREG_VERSION);
+    out.text(folder);
+    out.number(libraries.size());
+    for (const cached_library& library : libraries) {
+        out.text(library.name);
+        write_identity(out, library.id);
+        out.text(library.records);
+    }
+    const std::string bytes = out.finish();
+    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        failure = "cannot create " + temporary + ": " + errno_text();
+        return false;
+    }
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t wrote = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (wrote < 0 && errno == EINTR) continue;
+        if (wrote <= 0) break;
+        done += static_cast<std::size_t>(wrote);
+    }
+    const bool written = done == bytes.size();
+    if (!written) failure = "cannot write " + temporary + ": " + errno_text();
+    if (::close(fd) != 0 && written) failure = "cannot write " + temporary + ": " + errno_text();
+    if (failure.empty() && ::rename(temporary.c_str(), path.c_str()) != 0) {
+        failure = "cannot rename " + temporary + " to " + path + ": " + errno_text();
+    }
+    if (failure.empty()) return true;
+    ::unlink(temporary.c_str());
+    return false;
+}
+
+}  // namespace detail
+}  // namespace autoreg
+
+#endif

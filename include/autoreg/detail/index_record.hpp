@@ -1,0 +1,222 @@
+/// \file
+/// The index record of one registration: its registry, key, type name,
+/// description, priority and parent, as bytes that the compiler places in a
+/// section of its own, so that plugin_index can read a plugin's keys from its
+/// file without loading it. Plain bytes, no addresses: a record needs no
+/// relocation, and reads the same in any process.
+#ifndef AUTOREG_DETAIL_INDEX_RECORD_HPP
+#define AUTOREG_DETAIL_INDEX_RECORD_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "../config.hpp"
+
+namespace autoreg {
+namespace detail {
+
+// GCC ignores the section attribute on anything a template instantiates
+// (GCC bug 70435), so a record is written by the assembler instead: each
+// registration's code appends its words to the section, once per unit that
+// instantiates it. plugin_index drops the copies. The section is not
+// allocated: it costs the file its bytes and the process nothing, and
+// linkers keep such sections under --gc-sections without being told.
+#if defined(__ELF__) && (defined(__GNUC__) || defined(__clang__))
+/// 1 where registrations leave records that index_libraries() can read (ELF).
+#define AUTOREG_INDEX_RECORDS 1
+// The operand modifier that prints a constant bare (no `$` on x86).
+#if defined(__x86_64__) || defined(__i386__)
+#define AUTOREG_RECORD_WORD(n) "%P" #n
+#else
+#define AUTOREG_RECORD_WORD(n) "%c" #n
+#endif
+#define AUTOREG_RECORD_WORDS \
+    AUTOREG_RECORD_WORD(0) "," AUTOREG_RECORD_WORD(1) "," AUTOREG_RECORD_WORD(2) "," AUTOREG_RECORD_WORD( \
+        3) "," AUTOREG_RECORD_WORD(4) "," AUTOREG_RECORD_WORD(5) "," AUTOREG_RECORD_WORD(6) "," AUTOREG_RECORD_WORD(7)
+#else
+#define AUTOREG_INDEX_RECORDS 0
+#endif
+
+/// The section's name, as the index looks it up in a file.
+inline constexpr std::string_view record_section_name = "autoreg_records";
+
+/// A record starts with these bytes; the last is the format's revision.
+inline constexpr char record_magic[4] = {'a', 'r', 'g', '\x01'};
+
+/// The fixed part: magic, total size (u32), priority (i32), whether the key is
+/// a string, whether a parent is named, then six string lengths (u16 each).
+inline constexpr std::size_t record_header_size = 4 + 4 + 4 + 1 + 1 + 6 * 2;
+
+/// What a record says. Views into the record where it was decoded.
+struct record_fields {
+    std::string_view base_name;
+    /// A string key's text, or an integer key's value as 8 little-endian bytes.
+    std::string_view key;
+    std::string_view type_name;
+    std::string_view description;
+    std::string_view parent_key;
+    std::string_view parent_type_name;
+    std::int32_t priority = 0;
+    bool string_key = true;
+    bool has_parent = false;
+};
+
+template <std::size_t Size>
+struct record_bytes {
+    char bytes[Size];
+};
+
+/// An integer or enum key as the 8 bytes a record holds.
+template <class Key>
+struct integer_key_text {
+    char bytes[8];
+};
+template <class Key>
+constexpr integer_key_text<Key> integer_key_bytes(Key key) noexcept {
+    std::uint64_t value = 0;
+    if constexpr (std::is_enum_v<Key>) {
+        value = static_cast<std::uint64_t>(static_cast<std::underlying_type_t<Key>>(key));
+    } else {
+        value = static_cast<std::uint64_t>(key);
+    }
+    integer_key_text<Key> out{};
+    for (std::size_t i = 0; i < 8; ++i) out.bytes[i] = static_cast<char>((value >> (8 * i)) & 0xff);
+    return out;
+}
+
+/// The key an integer record holds, as `Key`.
+template <class Key>
+Key integer_key_of(std::string_view bytes) noexcept {
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < 8 && i < bytes.size(); ++i) {
+        value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+    }
+    if constexpr (std::is_enum_v<Key>) {
+        return static_cast<Key>(static_cast<std::underlying_type_t<Key>>(value));
+    } else {
+        return static_cast<Key>(value);
+    }
+}
+
+constexpr std::size_t record_size(const record_fields& f) noexcept {
+    return record_header_size + f.base_name.size() + f.key.size() + f.type_name.size() +
+           f.description.size() + f.parent_key.size() + f.parent_type_name.size();
+}
+
+/// Whether every string fits a record's 16-bit length.
+constexpr bool record_fits(const record_fields& f) noexcept {
+    constexpr std::size_t limit = 0xffff;
+    return f.base_name.size() <= limit && f.key.size() <= limit && f.type_name.size() <= limit &&
+           f.description.size() <= limit && f.parent_key.size() <= limit &&
+           f.parent_type_name.size() <= limit;
+}
+
+template <std::size_t Size>
+constexpr record_bytes<Size> encode_record(const record_fields& f) noexcept {
+    record_bytes<Size> out{};
+    std::size_t at = 0;
+    const auto put = [&](std::uint64_t value, std::size_t bytes) {
+        for (std::size_t i = 0; i < bytes; ++i) {
+            out.bytes[at++] = static_cast<char>((value >> (8 * i)) & 0xff);
+        }
+    };
+    for (char c : record_magic) out.bytes[at++] = c;
+    put(Size, 4);
+    put(static_cast<std::uint32_t>(f.priority), 4);
+    put(f.string_key ? 1 : 0, 1);
+    put(f.has_parent ? 1 : 0, 1);
+    const std::string_view strings[] = {f.base_name,   f.key,        f.type_name,
+                                        f.description, f.parent_key, f.parent_type_name};
+    for (std::string_view s : strings) put(s.size(), 2);
+    for (std::string_view s : strings) {
+        for (char c : s) out.bytes[at++] = c;
+    }
+    return out;
+}
+
+/// How many 32-bit words one assembler statement writes (GCC allows 30
+/// operands): the last statement pads the record with up to 31 zero bytes.
+inline constexpr std::size_t record_chunk_words = 8;
+
+/// The record's bytes [4 * index, 4 * index + 4) as one word that the target
+/// stores in that byte order; zero past the end.
+template <std::size_t Size>
+constexpr std::int32_t record_word(const record_bytes<Size>& record, std::size_t index) noexcept {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::size_t at = 4 * index + i;
+        const std::uint32_t byte = at < Size ? static_cast<unsigned char>(record.bytes[at]) : 0U;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        value |= byte << (8 * (3 - i));
+#else
+        value |= byte << (8 * i);
+#endif
+    }
+    return static_cast<std::int32_t>(value);
+}
+
+#if AUTOREG_INDEX_RECORDS
+/// Appends words [First, First + 8) of `Record::word` to the section.
+/// Inlined, always: the chunks of one record must follow each other there,
+/// as the statements of one function do.
+template <class Record, std::size_t First>
+AUTOREG_ALWAYS_INLINE void emit_record_chunk() noexcept {
+    __asm__ __volatile__(
+        ".pushsection autoreg_records,\"\"\n\t.long " AUTOREG_RECORD_WORDS "\n\t.popsection"
+        :
+        : "n"(Record::word(First)), "n"(Record::word(First + 1)), "n"(Record::word(First + 2)),
+          "n"(Record::word(First + 3)), "n"(Record::word(First + 4)), "n"(Record::word(First + 5)),
+          "n"(Record::word(First + 6)), "n"(Record::word(First + 7)));
+}
+
+/// Writes `Record`'s `Size` bytes to the records section.
+template <class Record, std::size_t Size, std::size_t... Chunk>
+AUTOREG_ALWAYS_INLINE void emit_record(std::index_sequence<Chunk...> /*chunks*/) noexcept {
+    (emit_record_chunk<Record, Chunk * record_chunk_words>(), ...);
+}
+#endif
+
+/// Reads the record at `at` in `section` and moves `at` past it. Zero bytes
+/// between records (alignment padding) are skipped. False where no whole,
+/// well-formed record of this revision starts there.
+inline bool decode_record(std::string_view section, std::size_t& at, record_fields& out) noexcept {
+    while (at < section.size() && section[at] == '\0') ++at;
+    if (section.size() - at < record_header_size) return false;
+    const std::string_view head = section.substr(at, record_header_size);
+    if (head.substr(0, 4) != std::string_view(record_magic, 4)) return false;
+    const auto get = [&](std::size_t offset, std::size_t bytes) {
+        std::uint64_t value = 0;
+        for (std::size_t i = 0; i < bytes; ++i) {
+            value |= std::uint64_t{static_cast<unsigned char>(head[offset + i])} << (8 * i);
+        }
+        return value;
+    };
+    const std::uint64_t size = get(4, 4);
+    if (size < record_header_size || size > section.size() - at) return false;
+    out.priority = static_cast<std::int32_t>(static_cast<std::uint32_t>(get(8, 4)));
+    out.string_key = get(12, 1) != 0;
+    out.has_parent = get(13, 1) != 0;
+    std::string_view* strings[] = {&out.base_name,   &out.key,        &out.type_name,
+                                   &out.description, &out.parent_key, &out.parent_type_name};
+    std::size_t text = at + record_header_size;
+    const std::size_t end = at + static_cast<std::size_t>(size);
+    for (std::size_t i = 0; i < 6; ++i) {
+        const auto length = static_cast<std::size_t>(get(14 + 2 * i, 2));
+        if (length > end - text) return false;
+        *strings[i] = section.substr(text, length);
+        text += length;
+    }
+    if (text != end || out.base_name.empty() || (!out.string_key && out.key.size() != 8)) {
+        return false;
+    }
+    at = end;
+    return true;
+}
+
+}  // namespace detail
+}  // namespace autoreg
+
+#endif

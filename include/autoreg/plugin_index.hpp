@@ -1,0 +1,361 @@
+/// \file
+/// Lazy plugins: a folder of shared libraries indexed from their files,
+/// without loading them; each is loaded when one of its keys is first asked
+/// for.
+#ifndef AUTOREG_PLUGIN_INDEX_HPP
+#define AUTOREG_PLUGIN_INDEX_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "config.hpp"
+#include "detail/hub.hpp"
+#include "detail/index_record.hpp"
+#include "detail/indexed.hpp"
+#include "errors.hpp"
+#include "library.hpp"
+#include "traits.hpp"
+
+#if defined(__ELF__) && defined(AUTOREG_HAS_DLFCN)
+/// 1 where index_libraries() can read libraries' files (ELF systems).
+#define AUTOREG_HAS_PLUGIN_INDEX 1
+#include "detail/elf_file.hpp"
+#include "detail/index_cache.hpp"
+#else
+#define AUTOREG_HAS_PLUGIN_INDEX 0
+#endif
+
+namespace autoreg {
+namespace detail {
+
+/// An indexed library, as its plugin_index keeps it.
+struct index_library : indexed_library {
+    /// The library's distinct records; the index entries view them.
+    std::string records;
+    /// Serialises loading and unloading; recursive so that a library whose
+    /// static initialisers ask for one of its own keys gets an error, not a
+    /// deadlock.
+    std::recursive_mutex lock;
+    library handle;
+    bool loading = false;
+};
+
+/// One indexed class: what the hub lists until its library is loaded.
+struct index_entry {
+    indexed_info info;
+    node link;
+};
+
+struct index_contents {
+    std::vector<std::unique_ptr<index_library>> libraries;
+    std::vector<index_entry> entries;
+    std::string cache_failure;
+};
+
+AUTOREG_COLD inline void load_indexed_library(indexed_library& indexed) {
+    auto& self = static_cast<index_library&>(indexed);
+    const std::lock_guard<std::recursive_mutex> guard(self.lock);
+    if (self.handle) return;
+    if (self.loading) {
+        raise<error>(fmt::format(
+            "autoreg: {} asked for one of the keys it declares while it was being loaded, before "
+            "the class had registered; its static initialisers must not create its own classes",
+            self.path));
+    }
+    self.loading = true;
+    struct done_loading {
+        bool& flag;
+        ~done_loading() { flag = false; }
+    } done{self.loading};
+    self.handle = load_library(self.path);
+}
+
+}  // namespace detail
+
+/// A folder of plugins indexed by index_libraries(): while it lives, the
+/// registries list the classes its libraries declare, and create() of one
+/// of their keys loads the library that declares it. Destroying it (or
+/// reset by assignment) unloads the libraries it loaded and removes the
+/// keys it indexed; objects their factories made must be destroyed first.
+/// Movable, not copyable.
+class plugin_index {
+public:
+    /// An empty index.
+    plugin_index() noexcept = default;
+    /// Takes the other index's libraries; the other becomes empty.
+    plugin_index(plugin_index&& other) noexcept = default;
+    /// Drops this index, as the destructor does, and takes the other's.
+    plugin_index& operator=(plugin_index&& other) noexcept {
+        if (this != &other) {
+            reset();
+            contents_ = std::move(other.contents_);
+        }
+        return *this;
+    }
+    /// Unloads what the index loaded and removes what it indexed.
+    ~plugin_index() { reset(); }
+    plugin_index(const plugin_index&) = delete;
+    plugin_index& operator=(const plugin_index&) = delete;
+
+    /// The paths of the indexed libraries, in the order of their names.
+    std::vector<std::string> paths() const {
+        std::vector<std::string> out;
+        if (contents_ == nullptr) return out;
+        for (const auto& library : contents_->libraries) out.push_back(library->path);
+        return out;
+    }
+
+    /// Whether the library at `path` (as paths() lists it) is loaded now.
+    bool loaded(const std::string& path) const {
+        detail::index_library* library = find(path);
+        if (library == nullptr) return false;
+        const std::lock_guard<std::recursive_mutex> guard(library->lock);
+        return static_cast<bool>(library->handle);
+    }
+
+    /// Unloads every library the index loaded; their keys stay indexed, and
+    /// the next create() of one loads its library again. Waits until no
+    /// other thread is inside a factory of any registry.
+    void unload() noexcept {
+        if (contents_ == nullptr) return;
+        for (const auto& library : contents_->libraries) unload(*library);
+    }
+
+    /// Unloads the library at `path` (as paths() lists it), if the index
+    /// loaded it; its keys stay indexed.
+    void unload(const std::string& path) noexcept {
+        if (detail::index_library* library = find(path)) unload(*library);
+    }
+
+    /// Why the cache file could not be written (for instance, its folder is
+    /// not writable), or empty. The index works without it.
+    std::string cache_error() const {
+        return contents_ != nullptr ? contents_->cache_failure : std::string();
+    }
+
+private:
+    friend plugin_index index_libraries(const std::string& folder, const std::string& cache_file);
+    explicit plugin_index(std::unique_ptr<detail::index_contents> contents) noexcept
+        : contents_(std::move(contents)) {}
+
+    detail::index_library* find(const std::string& path) const noexcept {
+        if (contents_ == nullptr) return nullptr;
+        for (const auto& library : contents_->libraries) {
+            if (library->path == path) return library.get();
+        }
+        return nullptr;
+    }
+
+    static void unload(detail::index_library& indexed) noexcept {
+        library handle;
+        {
+            const std::lock_guard<std::recursive_mutex> guard(indexed.lock);
+            handle = std::move(indexed.handle);
+        }
+        // Unloading waits for readers, one of which may be waiting for the
+        // lock to load this library: so not under the lock.
+        handle.unload();
+    }
+
+    void reset() noexcept {
+        if (contents_ == nullptr) return;
+        detail::hub& h = detail::joined_hub();
+        {
+            detail::spin_guard guard(h.list_lock);
+            for (detail::index_entry& entry : contents_->entries) {
+                detail::unlink_locked(h, entry.link);
+            }
+            h.generation.fetch_add(1, std::memory_order_release);
+        }
+        // A create() that found an indexed key loads its library inside its
+        // read section: once none is left, no thread can reach the index.
+        h.readers.synchronize();
+        unload();
+        contents_.reset();
+    }
+
+    std::unique_ptr<detail::index_contents> contents_;
+};
+
+namespace detail {
+
+#if AUTOREG_HAS_PLUGIN_INDEX
+
+[[noreturn]] AUTOREG_COLD inline void cannot_index(const std::string& path,
+                                                   const std::string& reason) {
+    raise<error>(fmt::format("autoreg: cannot index {}: {}", path, reason));
+}
+
+/// The distinct records of a records section, one after the other; throws
+/// where the section holds something that is not a record.
+inline std::string distinct_records(const std::string& path, std::string_view section) {
+    std::string out;
+    std::unordered_set<std::string_view> seen;
+    std::size_t at = 0;
+    for (;;) {
+        while (at < section.size() && section[at] == '\0') ++at;  // padding
+        if (at == section.size()) return out;
+        const std::size_t start = at;
+        record_fields fields;
+        if (!decode_record(section, at, fields)) {
+            cannot_index(path,
+                         fmt::format("its {} section holds something at offset {} that is not a "
+                                     "record of this autoreg version; was it built with another?",
+                                     record_section_name, start));
+        }
+        if (seen.insert(section.substr(start, at - start)).second) {
+            out.append(section.substr(start, at - start));
+        }
+    }
+}
+
+/// Whether `records` holds nothing but whole records.
+inline bool well_formed(std::string_view records) noexcept {
+    std::size_t at = 0;
+    record_fields fields;
+    while (at < records.size()) {
+        if (!decode_record(records, at, fields)) return false;
+    }
+    return true;
+}
+
+/// The records of the library at `path`, from the cache where it knows this
+/// version of the file, else from the file.
+inline cached_library read_library(const std::string& path, std::string name,
+                                   const cached_library* cached) {
+    cached_library out;
+    out.name = std::move(name);
+    struct stat info {};
+    if (cached != nullptr && ::stat(path.c_str(), &info) == 0 && identity_of(info) == cached->id &&
+        well_formed(cached->records)) {
+        out.id = cached->id;
+        out.records = cached->records;
+        return out;
+    }
+    std::string section;
+    std::string failure;
+    switch (read_elf_section(path, record_section_name, section, out.id, failure)) {
+        case elf_status::found:
+            out.records = distinct_records(path, section);
+            break;
+        case elf_status::absent:
+            break;  // no registering class, or one not built for indexing
+        case elf_status::not_elf:
+        case elf_status::unreadable:
+            cannot_index(path, failure);
+    }
+    return out;
+}
+
+/// The index entries of `library`'s records, which are well formed.
+inline void add_entries(index_library& library, std::vector<index_entry>& entries) {
+    const std::string_view records = library.records;
+    std::size_t at = 0;
+    while (at < records.size()) {
+        index_entry entry{};
+        record_fields& f = entry.info.fields;
+        if (!decode_record(records, at, f)) return;
+        entry.info.header = info_header{f.base_name, fnv1a(f.base_name), true, true};
+        entry.link.context = &library;
+        entries.push_back(entry);
+    }
+}
+
+#endif
+
+}  // namespace detail
+
+/// Indexes the shared libraries in `folder` (those load_libraries() would
+/// load) without loading any: each library's classes are read from its file,
+/// where the compiler recorded them (see docs/plugins.md). While the
+/// returned index lives, create(), try_create() and shared() of an indexed
+/// key load the library that declares it, once, also when several threads
+/// ask first; contains(), keys(), size(), entries() and describe() list
+/// indexed keys without loading anything.
+///
+/// `cache_file`, if given, keeps what was read for the next start-up: a
+/// library whose file changed (size, times, inode) is read again, and a
+/// cache that is corrupt, truncated, of another autoreg version or another
+/// folder is ignored. The cache is rewritten, atomically, when it was not
+/// current; where it cannot be written the index works without, and
+/// plugin_index::cache_error() says why.
+/// \throws autoreg::error for a missing folder, or a library file that is
+/// not an ELF file or whose records are malformed; on platforms whose
+/// libraries are not ELF files (Windows, macOS), always.
+/// \code
+/// static autoreg::plugin_index plugins =
+///     autoreg::index_libraries("/usr/lib/app/plugins", "/var/cache/app/plugins.idx");
+/// auto codec = autoreg::Registry<Codec>::create("zstd");  // loads libzstd_codec.so
+/// \endcode
+inline plugin_index index_libraries(const std::string& folder,
+                                    const std::string& cache_file = std::string()) {
+#if AUTOREG_HAS_PLUGIN_INDEX
+    detail::hub& h = detail::joined_hub();
+    const std::vector<std::string> names = detail::library_names_in(folder);
+    const std::vector<detail::cached_library> cached =
+        cache_file.empty() ? std::vector<detail::cached_library>()
+                           : detail::read_index_cache(cache_file, folder);
+    std::vector<detail::cached_library> read;
+    read.reserve(names.size());
+    bool cache_current = cached.size() == names.size();
+    for (const std::string& name : names) {
+        const auto known = std::lower_bound(
+            cached.begin(), cached.end(), name,
+            [](const detail::cached_library& c, const std::string& n) { return c.name < n; });
+        const detail::cached_library* hit =
+            known != cached.end() && known->name == name ? &*known : nullptr;
+        read.push_back(detail::read_library(folder + '/' + name, name, hit));
+        if (hit == nullptr || hit->id != read.back().id) cache_current = false;
+    }
+
+    auto contents = std::make_unique<detail::index_contents>();
+    std::size_t records = 0;
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        auto library = std::make_unique<detail::index_library>();
+        library->load = &detail::load_indexed_library;
+        library->path = folder + '/' + read[i].name;
+        library->records = std::move(read[i].records);
+        records += library->records.size();
+        contents->libraries.push_back(std::move(library));
+    }
+    // A reserve large enough that the entries never move: the hub links them.
+    contents->entries.reserve(records / detail::record_header_size);
+    for (const auto& library : contents->libraries)
+        detail::add_entries(*library, contents->entries);
+    if (!cache_file.empty() && !cache_current) {
+        for (std::size_t i = 0; i < read.size(); ++i) {
+            read[i].records = contents->libraries[i]->records;
+        }
+        detail::write_index_cache(cache_file, folder, read, contents->cache_failure);
+    }
+    {
+        detail::spin_guard guard(h.list_lock);
+        for (detail::index_entry& entry : contents->entries) {
+            entry.link.info = &entry.info.header;
+            detail::link_locked(h, entry.link);
+        }
+        h.generation.fetch_add(1, std::memory_order_release);
+    }
+    return plugin_index(std::move(contents));
+#else
+    static_cast<void>(cache_file);
+    detail::raise<error>(fmt::format(
+        "autoreg: cannot index {}: index_libraries() reads the classes of ELF shared libraries "
+        "from their files, and this platform's libraries are not ELF files; load them with "
+        "load_libraries() instead",
+        folder));
+#endif
+}
+
+}  // namespace autoreg
+
+#endif

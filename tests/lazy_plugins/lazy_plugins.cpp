@@ -1,0 +1,270 @@
+// Lazy plugins (contract section 11): a folder indexed from its files, each
+// library loaded by the first create() of one of its keys. Every test case
+// runs in a process of its own, on a copy of the plugins in a folder of its
+// own, so that it can rebuild, replace and corrupt them.
+#include <autoreg/autoreg.hpp>
+
+#include <dlfcn.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "catch.hpp"
+#include "colour.hpp"
+
+using autoreg::Registry;
+using lazy_test::Channel;
+using lazy_test::Colour;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string built = AUTOREG_TEST_LAZY_DIR;
+const std::string rebuilt = AUTOREG_TEST_LAZY_V2_DIR;
+
+/// A fresh folder holding a copy of every built plugin.
+std::string plugin_copy() {
+    static int made = 0;
+    const std::string folder =
+        (fs::temp_directory_path() /
+         ("autoreg-lazy-" + std::to_string(getpid()) + "-" + std::to_string(++made)))
+            .string();
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    for (const char* name : {"libred.so", "libblue.so", "libgreen.so"}) {
+        fs::copy_file(built + "/" + name, folder + "/" + name);
+    }
+    return folder;
+}
+
+/// Whether the library at `path` is mapped into this process, loading nothing.
+bool mapped(const std::string& path) {
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_NOLOAD);
+    if (handle == nullptr) return false;
+    dlclose(handle);  // RTLD_NOLOAD counted a reference
+    return true;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+    fs::remove(path);  // a new file, as a rebuild makes
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
+const std::vector<std::string> all_colours = {"blue", "crimson", "green", "lime", "olive", "red"};
+
+}  // namespace
+
+TEST_CASE("an indexed folder lists its keys and loads nothing until one is created") {
+    const std::string folder = plugin_copy();
+    const autoreg::plugin_index index = autoreg::index_libraries(folder);
+    CHECK(index.paths() == std::vector<std::string>{folder + "/libblue.so", folder + "/libgreen.so",
+                                                    folder + "/libred.so"});
+    CHECK(Registry<Colour>::keys() == all_colours);
+    CHECK(Registry<Colour>::size() == 6);
+    CHECK(Registry<Colour>::contains("olive"));
+    CHECK(Registry<Channel>::contains(7));
+    CHECK(Registry<Colour>::conflicts().empty());  // lime, recorded by two units, is listed once
+    for (const auto& e : Registry<Colour>::entries()) CHECK_FALSE(e.loaded);
+    const auto entries = Registry<Colour>::entries();
+    const auto crimson = std::find_if(entries.begin(), entries.end(),
+                                      [](const auto& e) { return e.key == "crimson"; });
+    REQUIRE(crimson != entries.end());
+    CHECK(crimson->type_name == "lazy_test::CrimsonColour");
+    CHECK(crimson->parent == std::optional<std::string>("red"));
+    const auto red =
+        std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.key == "red"; });
+    CHECK(red->priority == 5);
+    CHECK(fmt::format("{}", autoreg::describe<Colour>()).find("green, in two units") !=
+          std::string::npos);
+    for (const std::string& path : index.paths()) CHECK_FALSE(mapped(path));
+
+    CHECK(Registry<Colour>::create("olive")->name() == "olive");
+    CHECK(mapped(folder + "/libgreen.so"));
+    CHECK_FALSE(mapped(folder + "/libred.so"));
+    CHECK_FALSE(mapped(folder + "/libblue.so"));
+    CHECK(index.loaded(folder + "/libgreen.so"));
+    for (const auto& e : Registry<Colour>::entries()) {
+        CHECK(e.loaded == (e.key == "green" || e.key == "lime" || e.key == "olive"));
+    }
+    CHECK(Registry<Colour>::keys() == all_colours);
+}
+
+TEST_CASE("integer keys, try_create and shared load the library that declares them") {
+    const std::string folder = plugin_copy();
+    const autoreg::plugin_index index = autoreg::index_libraries(folder);
+    CHECK(Registry<Channel>::keys() == std::vector<int>{7});
+    CHECK(Registry<Channel>::create(7)->number() == 7);
+    CHECK(mapped(folder + "/libblue.so"));
+    CHECK(Registry<Colour>::try_create("red")->name() == "red");
+    CHECK(Registry<Colour>::try_create("mauve") == nullptr);
+    const auto lime = Registry<Colour>::shared("lime");
+    CHECK(lime == Registry<Colour>::shared("lime"));
+    CHECK(lime->name() == "lime");
+}
+
+TEST_CASE("concurrent first creates of one key load its library once") {
+    const std::string folder = plugin_copy();
+    const autoreg::plugin_index index = autoreg::index_libraries(folder);
+    std::atomic<bool> go{false};
+    std::atomic<int> made{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 8; ++i) {
+        threads.emplace_back([&] {
+            while (!go.load()) std::this_thread::yield();
+            for (int j = 0; j < 50; ++j) {
+                if (Registry<Colour>::create(j % 2 == 0 ? "green" : "olive")->name().size() >= 5) {
+                    made.fetch_add(1);
+                }
+            }
+        });
+    }
+    go = true;
+    for (auto& t : threads) t.join();
+    CHECK(made.load() == 400);
+    CHECK(index.loaded(folder + "/libgreen.so"));
+    CHECK_FALSE(mapped(folder + "/libred.so"));
+}
+
+TEST_CASE("a warm cache gives the same index, and a rebuilt plugin is read again") {
+    const std::string folder = plugin_copy();
+    const std::string cache = folder + "/index.cache";
+    {
+        const autoreg::plugin_index index = autoreg::index_libraries(folder, cache);
+        CHECK(index.cache_error().empty());
+        CHECK(Registry<Colour>::keys() == all_colours);
+    }
+    CHECK(Registry<Colour>::size() == 0);  // the index is gone, and its keys with it
+    REQUIRE(fs::exists(cache));
+    const std::string written = read_file(cache);
+    {
+        const autoreg::plugin_index index = autoreg::index_libraries(folder, cache);
+        CHECK(Registry<Colour>::keys() == all_colours);
+        CHECK(read_file(cache) == written);  // current: not rewritten
+    }
+    // Rebuilt with another key: a new file in the old one's place.
+    write_file(folder + "/libred.so", read_file(rebuilt + "/libred.so"));
+    const autoreg::plugin_index index = autoreg::index_libraries(folder, cache);
+    CHECK(Registry<Colour>::keys() ==
+          std::vector<std::string>{"blue", "green", "lime", "olive", "scarlet"});
+    CHECK(Registry<Colour>::create("scarlet")->name() == "scarlet");
+    CHECK(read_file(cache) != written);
+}
+
+TEST_CASE("a corrupt, truncated or foreign cache is ignored and rewritten") {
+    const std::string folder = plugin_copy();
+    const std::string cache = folder + "/index.cache";
+    { const autoreg::plugin_index index = autoreg::index_libraries(folder, cache); }
+    const std::string good = read_file(cache);
+    REQUIRE(good.size() > 64);
+
+    std::string flipped = good;
+    flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 0x40);
+    const std::vector<std::string> bad = {good.substr(0, good.size() / 2), flipped,
+                                          "\x7f"
+                                          "ELF not a cache at all",
+                                          std::string(), std::string(4096, '\xff')};
+    for (const std::string& bytes : bad) {
+        write_file(cache, bytes);
+        const autoreg::plugin_index index = autoreg::index_libraries(folder, cache);
+        CHECK(Registry<Colour>::keys() == all_colours);
+        CHECK(index.cache_error().empty());
+        CHECK(read_file(cache) == good);
+        CHECK(Registry<Colour>::create("blue")->name() == "blue");
+    }
+    // No temporary file is left behind.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++files;
+    CHECK(files == 4);
+}
+
+TEST_CASE("a cache that cannot be written leaves the index working and says why") {
+    const std::string folder = plugin_copy();
+    const std::string cache = folder + "/no such folder/index.cache";
+    const autoreg::plugin_index index = autoreg::index_libraries(folder, cache);
+    CHECK(Registry<Colour>::keys() == all_colours);
+    CHECK(index.cache_error().find("no such folder") != std::string::npos);
+    CHECK(Registry<Colour>::create("red")->name() == "red");
+}
+
+TEST_CASE("a plugin replaced by a file that is not a library fails loudly") {
+    const std::string folder = plugin_copy();
+    SECTION("after indexing: create() names the library and the loader's message") {
+        const autoreg::plugin_index index = autoreg::index_libraries(folder);
+        write_file(folder + "/libblue.so", "this text is not a library\n");
+        try {
+            Registry<Colour>::create("blue");
+            FAIL("create() of a key whose library cannot load did not throw");
+        } catch (const autoreg::error& e) {
+            const std::string message = e.what();
+            CHECK(message.find(folder + "/libblue.so") != std::string::npos);
+            CHECK(message.find("cannot load library") != std::string::npos);
+        }
+        // The registry stays usable, and the key stays indexed.
+        CHECK(Registry<Colour>::create("green")->name() == "green");
+        CHECK(Registry<Colour>::contains("blue"));
+        CHECK_THROWS_AS(Registry<Channel>::try_create(7), autoreg::error);
+    }
+    SECTION("before indexing, with a cache that knew the library: the index names the file") {
+        const std::string cache = folder + "/index.cache";
+        { const autoreg::plugin_index index = autoreg::index_libraries(folder, cache); }
+        write_file(folder + "/libblue.so", "this text is not a library\n");
+        try {
+            autoreg::index_libraries(folder, cache);
+            FAIL("index_libraries() of a folder with a non-library did not throw");
+        } catch (const autoreg::error& e) {
+            const std::string message = e.what();
+            CHECK(message.find(folder + "/libblue.so") != std::string::npos);
+            CHECK(message.find("not an ELF file") != std::string::npos);
+        }
+        CHECK(Registry<Colour>::size() == 0);
+    }
+}
+
+TEST_CASE("a key two indexed libraries declare is a conflict") {
+    const std::string folder = plugin_copy();
+    fs::copy_file(folder + "/libblue.so", folder + "/libblue_again.so");
+    const autoreg::plugin_index index = autoreg::index_libraries(folder);
+    CHECK_THROWS_AS(Registry<Colour>::create("blue"), autoreg::duplicate_key);
+    const auto conflicts = Registry<Colour>::conflicts();
+    REQUIRE(conflicts.size() == 1);
+    CHECK(conflicts[0].key == "blue");
+    CHECK(conflicts[0].type_names.size() == 2);
+    CHECK(Registry<Colour>::try_create("blue") == nullptr);
+    CHECK_FALSE(mapped(folder + "/libblue.so"));
+    CHECK_FALSE(mapped(folder + "/libblue_again.so"));
+}
+
+TEST_CASE("indexed libraries unload, and load again when asked") {
+    const std::string folder = plugin_copy();
+    autoreg::plugin_index index = autoreg::index_libraries(folder);
+    CHECK(Registry<Colour>::create("crimson")->name() == "crimson");
+    REQUIRE(mapped(folder + "/libred.so"));
+    index.unload(folder + "/libred.so");
+    CHECK_FALSE(mapped(folder + "/libred.so"));
+    CHECK_FALSE(index.loaded(folder + "/libred.so"));
+    CHECK(Registry<Colour>::keys() == all_colours);
+    CHECK(Registry<Colour>::create("red")->name() == "red");
+    CHECK(mapped(folder + "/libred.so"));
+
+    autoreg::plugin_index moved = std::move(index);
+    CHECK(moved.loaded(folder + "/libred.so"));
+    moved = autoreg::plugin_index();  // dropping the index unloads what it loaded
+    CHECK_FALSE(mapped(folder + "/libred.so"));
+    CHECK(Registry<Colour>::size() == 0);
+}
+
+TEST_CASE("a missing folder is an error") {
+    CHECK_THROWS_AS(autoreg::index_libraries("/nonexistent/autoreg/plugins"), autoreg::error);
+}
