@@ -1,0 +1,51 @@
+// The start-up a lazy_plugins.py run measures, in one of four modes:
+//   none <folder> <cache>    nothing: the floor every mode includes
+//   eager <folder> <cache>   load_libraries(folder)
+//   cold <folder> <cache>    index_libraries(folder), no cache
+//   warm <folder> <cache>    index_libraries(folder, cache), cache current
+// then the first create of key p<n>c5, of plugin <n> (the last argument).
+// Prints one JSON object.
+#include <autoreg/autoreg.hpp>
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "plugin_base.hpp"
+
+int main(int argc, char** argv) {
+    if (argc < 5) return 2;
+    const std::string mode = argv[1];
+    const std::string folder = argv[2];
+    const std::string cache = argv[3];
+    const int plugin = std::stoi(argv[4]);
+    char library[32];
+    std::snprintf(library, sizeof library, "/libp%04d.so", plugin);
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    std::vector<autoreg::library> loaded;
+    autoreg::plugin_index index;
+    if (mode == "eager") loaded = autoreg::load_libraries(folder);
+    if (mode == "cold") index = autoreg::index_libraries(folder);
+    if (mode == "warm") index = autoreg::index_libraries(folder, cache);
+    if (mode == "one") loaded.push_back(autoreg::load_library(folder + library));
+    const auto started = clock::now();
+    long long first_create = 0;
+    if (mode != "none") {
+        const auto before = clock::now();
+        const auto made =
+            autoreg::Registry<bench::Plugin>::create("p" + std::to_string(plugin) + "c5");
+        first_create =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - before).count();
+        if (made->id() != plugin * 10 + 5) return 1;
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("{\"startup_ns\": %lld, \"first_create_ns\": %lld, \"max_rss_kb\": %ld}\n",
+                static_cast<long long>(
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(started - start).count()),
+                first_create, usage.ru_maxrss);
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Lazy plugins against eager loading: a generated folder of plugins (1,000
+with 10 classes each by default), started up eagerly (load_libraries), indexed
+without a cache, and indexed with a warm cache. Reports, as ratios to eager
+loading, the start-up wall time (median of --runs), instructions (callgrind,
+the floor of a program that starts up nothing subtracted) and peak resident
+memory, and the first create of one key against load_library() of the one
+library that declares it, in a process of its own.
+
+    benchmarks/lazy/lazy_plugins.py [--plugins 1000] [--classes 10] [--runs 5]
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import pathlib
+import re
+import statistics
+import subprocess
+import tempfile
+
+HERE = pathlib.Path(__file__).resolve().parent
+INCLUDE = HERE.parent.parent / "include"
+CXX = os.environ.get("CXX", "g++")
+FLAGS = ["-std=c++17", "-O2", "-I", str(INCLUDE), "-I", str(HERE)]
+
+
+def plugin_source(p, classes):
+    lines = ['#include "plugin_base.hpp"', "namespace {"]
+    for c in range(classes):
+        lines.append(
+            f"struct P{p}C{c} : autoreg::AutoRegister<bench::Plugin, P{p}C{c}> {{\n"
+            f'    static constexpr std::string_view registry_key = "p{p}c{c}";\n'
+            f"    int id() const override {{ return {p * 10 + c}; }}\n}};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def build_plugin(work, p, classes):
+    source = work / "src" / f"p{p}.cpp"
+    source.write_text(plugin_source(p, classes))
+    out = work / "plugins" / f"libp{p:04}.so"
+    subprocess.run([CXX, *FLAGS, "-fPIC", "-shared", "-fvisibility=hidden", str(source),
+                    "-o", str(out), "-lfmt"], check=True)
+
+
+def run(host, mode, work, cache, valgrind=False):
+    command = [str(host), mode, str(work / "plugins"), str(cache), str(run.plugin)]
+    if valgrind:
+        out = work / f"callgrind.{mode}"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+                       check=True, capture_output=True)
+        total = re.search(r"^summary: (\d+)", out.read_text(), re.M)
+        return int(total.group(1))
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--plugins", type=int, default=1000)
+    parser.add_argument("--classes", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if args.classes < 6:
+        parser.error("--classes must be at least 6: the create asks for class 5")
+    run.plugin = args.plugins // 2
+    work = pathlib.Path(tempfile.mkdtemp(prefix="autoreg-lazy-bench-"))
+    (work / "src").mkdir()
+    (work / "plugins").mkdir()
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count()) as pool:
+        list(pool.map(lambda p: build_plugin(work, p, args.classes), range(args.plugins)))
+    host = work / "host"
+    subprocess.run([CXX, *FLAGS, str(HERE / "host.cpp"), "-rdynamic", "-o", str(host), "-lfmt",
+                    "-ldl"], check=True)
+    cache = work / "index.cache"
+    run(host, "warm", work, cache)  # writes the cache
+
+    modes = ["none", "eager", "cold", "warm", "one"]
+    samples = {m: [run(host, m, work, cache) for _ in range(args.runs)] for m in modes}
+    median = {m: {k: statistics.median(s[k] for s in samples[m]) for k in samples[m][0]}
+              for m in modes}
+    instructions = {m: run(host, m, work, cache, valgrind=True) for m in modes}
+    floor = instructions["none"]
+    eager = median["eager"]
+    print(f"{args.plugins} plugins x {args.classes} classes, {CXX}, median of {args.runs} runs")
+    print(f"{'':8} {'start-up':>12} {'ratio':>7} {'instructions':>14} {'ratio':>7} "
+          f"{'max RSS':>9} {'ratio':>7} {'first create':>13}")
+    for m in ["eager", "cold", "warm"]:
+        d = median[m]
+        i = instructions[m] - floor
+        print(f"{m:8} {d['startup_ns'] / 1e6:10.2f}ms {d['startup_ns'] / eager['startup_ns']:7.3f} "
+              f"{i:14,} {i / (instructions['eager'] - floor):7.3f} {d['max_rss_kb']:7}kB "
+              f"{d['max_rss_kb'] / eager['max_rss_kb']:7.3f} {d['first_create_ns'] / 1e3:11.1f}us")
+    one_load = median["one"]["startup_ns"]
+    print(f"one library's load_library: {one_load / 1e3:.1f}us; first create / that: "
+          f"cold {median['cold']['first_create_ns'] / one_load:.2f}, "
+          f"warm {median['warm']['first_create_ns'] / one_load:.2f}")
+    print(f"plugins and results in {work}")
+
+
+if __name__ == "__main__":
+    main()
