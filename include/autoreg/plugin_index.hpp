@@ -195,6 +195,13 @@ namespace detail {
     raise<error>(fmt::format("autoreg: cannot index {}: {}", path, reason));
 }
 
+inline std::string path_in(const std::string& folder, const std::string& name) {
+    std::string path;
+    path.reserve(folder.size() + 1 + name.size());
+    path.append(folder).append(1, '/').append(name);
+    return path;
+}
+
 /// The distinct records of a records section, one after the other; throws
 /// where the section holds something that is not a record.
 inline std::string distinct_records(const std::string& path, std::string_view section) {
@@ -313,17 +320,17 @@ inline plugin_index index_libraries(const std::string& folder,
             [](const detail::cached_library& c, const std::string& n) { return c.name < n; });
         const detail::cached_library* hit =
             known != cached.end() && known->name == name ? &*known : nullptr;
-        read.push_back(detail::read_library(folder + '/' + name, name, hit));
+        read.push_back(detail::read_library(detail::path_in(folder, name), name, hit));
         if (hit == nullptr || hit->id != read.back().id) cache_current = false;
     }
 
     auto contents = std::make_unique<detail::index_contents>();
     std::size_t records = 0;
-    for (std::size_t i = 0; i < read.size(); ++i) {
+    for (detail::cached_library& file : read) {
         auto library = std::make_unique<detail::index_library>();
         library->load = &detail::load_indexed_library;
-        library->path = folder + '/' + read[i].name;
-        library->records = std::move(read[i].records);
+        library->path = detail::path_in(folder, file.name);
+        library->records = std::move(file.records);
         records += library->records.size();
         contents->libraries.push_back(std::move(library));
     }

@@ -140,7 +140,7 @@ inline elf_status read_elf_section(const std::string& path, std::string_view nam
     };
     std::string table;
     const auto section_at = [&](std::uint64_t index) {
-        const std::size_t at = static_cast<std::size_t>(index * entry_size);
+        const auto at = static_cast<std::size_t>(index * entry_size);
         return section_header{number(table, at, 4), number(table, at + 4, 4),
                               number(table, at + (wide ? 24 : 16), word),
                               number(table, at + (wide ? 32 : 20), word)};
