@@ -247,14 +247,8 @@ inline std::vector<library> load_libraries(const std::string& folder) {
     const std::vector<std::string> names = detail::library_names_in(folder);
     std::vector<library> loaded;
     loaded.reserve(names.size());
-    for (const std::string& name : names) {
-        std::string path;
-        path.reserve(folder.size() + 1 + name.size());
-        path += folder;
-        path += '/';
-        path += name;
-        loaded.push_back(load_library(path));
-    }
+    for (const std::string& name : names)
+        loaded.push_back(load_library(detail::path_in(folder, name)));
     return loaded;
 }
 

@@ -195,13 +195,6 @@ namespace detail {
     raise<error>(fmt::format("autoreg: cannot index {}: {}", path, reason));
 }
 
-inline std::string path_in(const std::string& folder, const std::string& name) {
-    std::string path;
-    path.reserve(folder.size() + 1 + name.size());
-    path.append(folder).append(1, '/').append(name);
-    return path;
-}
-
 /// The distinct records of a records section, one after the other; throws
 /// where the section holds something that is not a record.
 inline std::string distinct_records(const std::string& path, std::string_view section) {
@@ -238,12 +231,13 @@ inline bool well_formed(std::string_view records) noexcept {
 /// The records of the library at `path`, from the cache where it knows this
 /// version of the file, else from the file.
 inline cached_library read_library(const std::string& path, std::string name,
-                                   const cached_library* cached) {
+                                   const cached_library* cached, bool& from_cache) {
     cached_library out;
     out.name = std::move(name);
     struct stat info {};
-    if (cached != nullptr && ::stat(path.c_str(), &info) == 0 && identity_of(info) == cached->id &&
-        well_formed(cached->records)) {
+    from_cache = cached != nullptr && ::stat(path.c_str(), &info) == 0 &&
+                 identity_of(info) == cached->id && well_formed(cached->records);
+    if (from_cache) {
         out.id = cached->id;
         out.records = cached->records;
         return out;
@@ -320,8 +314,9 @@ inline plugin_index index_libraries(const std::string& folder,
             [](const detail::cached_library& c, const std::string& n) { return c.name < n; });
         const detail::cached_library* hit =
             known != cached.end() && known->name == name ? &*known : nullptr;
-        read.push_back(detail::read_library(detail::path_in(folder, name), name, hit));
-        if (hit == nullptr || hit->id != read.back().id) cache_current = false;
+        bool from_cache = false;
+        read.push_back(detail::read_library(detail::path_in(folder, name), name, hit, from_cache));
+        cache_current = cache_current && from_cache;
     }
 
     auto contents = std::make_unique<detail::index_contents>();

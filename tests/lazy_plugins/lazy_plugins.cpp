@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -171,10 +172,24 @@ TEST_CASE("a corrupt, truncated or foreign cache is ignored and rewritten") {
 
     std::string flipped = good;
     flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 0x40);
-    const std::vector<std::string> bad = {good.substr(0, good.size() / 2), flipped,
+    // A record of another format revision, under a checksum that matches:
+    // whole as a cache, wrong in what it says about a library.
+    std::string revised = good;
+    const std::size_t record = revised.find(std::string("arg\x01", 4));
+    REQUIRE(record != std::string::npos);
+    revised[record + 3] = '\x02';
+    const std::uint64_t checksum =
+        autoreg::detail::fnv1a(std::string_view(revised).substr(0, revised.size() - 8));
+    for (std::size_t i = 0; i < 8; ++i) {
+        revised[revised.size() - 8 + i] = static_cast<char>((checksum >> (8 * i)) & 0xff);
+    }
+    const std::vector<std::string> bad = {good.substr(0, good.size() / 2),
+                                          flipped,
+                                          revised,
                                           "\x7f"
                                           "ELF not a cache at all",
-                                          std::string(), std::string(4096, '\xff')};
+                                          std::string(),
+                                          std::string(4096, '\xff')};
     for (const std::string& bytes : bad) {
         write_file(cache, bytes);
         const autoreg::plugin_index index = autoreg::index_libraries(folder, cache);

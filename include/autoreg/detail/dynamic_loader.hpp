@@ -37,6 +37,14 @@ namespace detail {
     raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder, reason));
 }
 
+/// The path of the file `name` in `folder`, as the folder's listing names it.
+inline std::string path_in(const std::string& folder, const std::string& name) {
+    std::string path;
+    path.reserve(folder.size() + 1 + name.size());
+    path.append(folder).append(1, '/').append(name);
+    return path;
+}
+
 #if defined(_WIN32)
 
 /// `text` as UTF-16; false if it is not valid UTF-8.

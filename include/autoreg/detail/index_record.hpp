@@ -70,19 +70,18 @@ struct record_bytes {
 };
 
 /// An integer or enum key as the 8 bytes a record holds.
-template <class Key>
 struct integer_key_text {
     char bytes[8];
 };
 template <class Key>
-constexpr integer_key_text<Key> integer_key_bytes(Key key) noexcept {
+constexpr integer_key_text integer_key_bytes(Key key) noexcept {
     std::uint64_t value = 0;
     if constexpr (std::is_enum_v<Key>) {
         value = static_cast<std::uint64_t>(static_cast<std::underlying_type_t<Key>>(key));
     } else {
         value = static_cast<std::uint64_t>(key);
     }
-    integer_key_text<Key> out{};
+    integer_key_text out{};
     for (std::size_t i = 0; i < 8; ++i) out.bytes[i] = static_cast<char>((value >> (8 * i)) & 0xff);
     return out;
 }
