@@ -278,3 +278,18 @@ TEST_CASE("conflicts with integer keys, and none where there are none", "[errors
     CHECK(Registry<Shape>::conflicts().empty());
     CHECK(Registry<Alarm>::conflicts().empty());
 }
+
+// ---- Lazy plugins where they cannot be ----------------------------------------
+
+TEST_CASE("index_libraries() fails loudly where it cannot index, and says what to do instead",
+          "[errors][plugin_index]") {
+    const std::string message = test::message_of<autoreg::error>(
+        [] { static_cast<void>(autoreg::index_libraries("no-such-plugin-folder")); });
+    CHECK(message.find("no-such-plugin-folder") != std::string::npos);
+#if AUTOREG_HAS_PLUGIN_INDEX
+    CHECK(message.find("cannot read the plugin folder") != std::string::npos);
+#else
+    // Windows, macOS: libraries are not ELF files, and the message says so.
+    CHECK(message.find("load_libraries()") != std::string::npos);
+#endif
+}
