@@ -163,7 +163,7 @@ AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
 #endif
     raise<error>(fmt::format(
         "autoreg: cannot load {}: this program does not share its registries with the "
-        "libraries it loads. Its executable does not export the symbol autoreg_hub_v6, so "
+        "libraries it loads. Its executable does not export the symbol autoreg_hub_v7, so "
         "the library would register its classes into a separate copy of every registry. {}",
         path, fix));
 }

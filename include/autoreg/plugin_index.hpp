@@ -39,8 +39,10 @@ namespace detail {
 
 /// An indexed library, as its plugin_index keeps it.
 struct index_library : indexed_library {
-    /// The library's distinct records; the index entries view them.
-    std::string records;
+    /// What the hub lists while the index lives; its context is the library.
+    node link;
+    /// The records, where they were read from the file rather than the cache.
+    std::string records_read;
     /// Serialises loading and unloading; recursive so that a library whose
     /// static initialisers ask for one of its own keys gets an error, not a
     /// deadlock.
@@ -49,15 +51,10 @@ struct index_library : indexed_library {
     bool loading = false;
 };
 
-/// One indexed class: what the hub lists until its library is loaded.
-struct index_entry {
-    indexed_info info;
-    node link;
-};
-
 struct index_contents {
+    /// The cache file's bytes, which libraries' records may view.
+    std::string cache_bytes;
     std::vector<std::unique_ptr<index_library>> libraries;
-    std::vector<index_entry> entries;
     std::string cache_failure;
 };
 
@@ -171,8 +168,8 @@ private:
         detail::hub& h = detail::joined_hub();
         {
             detail::spin_guard guard(h.list_lock);
-            for (detail::index_entry& entry : contents_->entries) {
-                detail::unlink_locked(h, entry.link);
+            for (const auto& library : contents_->libraries) {
+                detail::unlink_locked(h, library->link);
             }
             h.generation.fetch_add(1, std::memory_order_release);
         }
@@ -218,58 +215,69 @@ inline std::string distinct_records(const std::string& path, std::string_view se
     }
 }
 
-/// Whether `records` holds nothing but whole records.
-inline bool well_formed(std::string_view records) noexcept {
-    std::size_t at = 0;
+/// How many records `records` holds; false where it holds anything but
+/// whole records.
+inline bool count_records(std::string_view records, std::size_t& count) noexcept {
+    count = 0;
     record_fields fields;
-    while (at < records.size()) {
+    for (std::size_t at = 0; at < records.size(); ++count) {
         if (!decode_record(records, at, fields)) return false;
     }
     return true;
 }
 
-/// The records of the library at `path`, from the cache where it knows this
-/// version of the file, else from the file.
-inline cached_library read_library(const std::string& path, std::string name,
-                                   const cached_library* cached, bool& from_cache) {
-    cached_library out;
-    out.name = std::move(name);
-    struct stat info {};
-    from_cache = cached != nullptr && ::stat(path.c_str(), &info) == 0 &&
-                 identity_of(info) == cached->id && well_formed(cached->records);
-    if (from_cache) {
-        out.id = cached->id;
-        out.records = cached->records;
+/// Reads the libraries of one folder, one after the other.
+class folder_reader {
+public:
+    explicit folder_reader(const std::string& folder) : folder_(folder) {}
+
+    /// The records of the library `name` at `path`, from the cache where it
+    /// knows this version of the file and its records are readable, else
+    /// from the file, into `storage`; `count` is set to their number.
+    cached_library read(const std::string& path, std::string name, const cached_library* cached,
+                        std::string& storage, bool& from_cache, std::size_t& count) {
+        cached_library out;
+        out.name = std::move(name);
+        struct stat info {};
+        from_cache = cached != nullptr && stat_of(path, out.name, info) &&
+                     identity_of(info) == cached->id && count_records(cached->records, count);
+        if (from_cache) {
+            out.id = cached->id;
+            out.records = cached->records;
+            return out;
+        }
+        count = 0;
+        std::string failure;
+        switch (
+            read_elf_section(path, record_section_name, section_, out.id, failure, buffers_)) {
+            case elf_status::found:
+                storage = distinct_records(path, section_);
+                out.records = storage;
+                count_records(out.records, count);  // distinct_records() checked them
+                break;
+            case elf_status::absent:
+                break;  // no registering class, or one not built for indexing
+            case elf_status::not_elf:
+            case elf_status::unreadable:
+                cannot_index(path, failure);
+        }
         return out;
     }
-    std::string section;
-    std::string failure;
-    switch (read_elf_section(path, record_section_name, section, out.id, failure)) {
-        case elf_status::found:
-            out.records = distinct_records(path, section);
-            break;
-        case elf_status::absent:
-            break;  // no registering class, or one not built for indexing
-        case elf_status::not_elf:
-        case elf_status::unreadable:
-            cannot_index(path, failure);
-    }
-    return out;
-}
 
-/// The index entries of `library`'s records, which are well formed.
-inline void add_entries(index_library& library, std::vector<index_entry>& entries) {
-    const std::string_view records = library.records;
-    std::size_t at = 0;
-    while (at < records.size()) {
-        index_entry entry{};
-        record_fields& f = entry.info.fields;
-        if (!decode_record(records, at, f)) return;
-        entry.info.header = info_header{f.base_name, fnv1a(f.base_name), true, true};
-        entry.link.context = &library;
-        entries.push_back(entry);
+private:
+    // Relative to the folder's descriptor, a stat resolves one name rather
+    // than the whole path; a warm start-up is mostly its stats.
+    bool stat_of(const std::string& path, const std::string& name,
+                 struct stat& info) const noexcept {
+        const int result = folder_.get() >= 0 ? ::fstatat(folder_.get(), name.c_str(), &info, 0)
+                                              : ::stat(path.c_str(), &info);
+        return result == 0;
     }
-}
+
+    file_descriptor folder_;
+    elf_buffers buffers_;
+    std::string section_;
+};
 
 #endif
 
@@ -302,11 +310,14 @@ inline plugin_index index_libraries(const std::string& folder,
 #if AUTOREG_HAS_PLUGIN_INDEX
     detail::hub& h = detail::joined_hub();
     const std::vector<std::string> names = detail::library_names_in(folder);
+    auto contents = std::make_unique<detail::index_contents>();
     const std::vector<detail::cached_library> cached =
         cache_file.empty() ? std::vector<detail::cached_library>()
-                           : detail::read_index_cache(cache_file, folder);
+                           : detail::read_index_cache(cache_file, folder, contents->cache_bytes);
     std::vector<detail::cached_library> read;
     read.reserve(names.size());
+    contents->libraries.reserve(names.size());
+    detail::folder_reader reader(folder);
     bool cache_current = cached.size() == names.size();
     for (const std::string& name : names) {
         const auto known = std::lower_bound(
@@ -314,36 +325,26 @@ inline plugin_index index_libraries(const std::string& folder,
             [](const detail::cached_library& c, const std::string& n) { return c.name < n; });
         const detail::cached_library* hit =
             known != cached.end() && known->name == name ? &*known : nullptr;
-        bool from_cache = false;
-        read.push_back(detail::read_library(detail::path_in(folder, name), name, hit, from_cache));
-        cache_current = cache_current && from_cache;
-    }
-
-    auto contents = std::make_unique<detail::index_contents>();
-    std::size_t records = 0;
-    for (detail::cached_library& file : read) {
         auto library = std::make_unique<detail::index_library>();
         library->load = &detail::load_indexed_library;
-        library->path = detail::path_in(folder, file.name);
-        library->records = std::move(file.records);
-        records += library->records.size();
+        library->path = detail::path_in(folder, name);
+        bool from_cache = false;
+        read.push_back(reader.read(library->path, name, hit, library->records_read, from_cache,
+                                   library->record_count));
+        library->records = read.back().records;
+        cache_current = cache_current && from_cache;
         contents->libraries.push_back(std::move(library));
     }
-    // A reserve large enough that the entries never move: the hub links them.
-    contents->entries.reserve(records / detail::record_header_size);
-    for (const auto& library : contents->libraries)
-        detail::add_entries(*library, contents->entries);
     if (!cache_file.empty() && !cache_current) {
-        for (std::size_t i = 0; i < read.size(); ++i) {
-            read[i].records = contents->libraries[i]->records;
-        }
         detail::write_index_cache(cache_file, folder, read, contents->cache_failure);
     }
     {
         detail::spin_guard guard(h.list_lock);
-        for (detail::index_entry& entry : contents->entries) {
-            entry.link.info = &entry.info.header;
-            detail::link_locked(h, entry.link);
+        for (const auto& library : contents->libraries) {
+            if (library->record_count == 0) continue;
+            library->link.info = &detail::indexed_library_header;
+            library->link.context = library.get();
+            detail::link_locked(h, library->link);
         }
         h.generation.fetch_add(1, std::memory_order_release);
     }

@@ -94,6 +94,29 @@ AUTOREG_COLD void load_indexed(const typename snapshot<Base>::bucket& found) {
     library.load(library);
 }
 
+/// The class `found`'s library registered for `key` as it loaded, or null.
+/// A library links its nodes at the front of the static list, so the search
+/// ends within its own classes; the snapshot, which a change of the list makes
+/// the next reader rebuild, is not needed to call the factory at once.
+template <class Base>
+AUTOREG_COLD const node* registered_by_loading(const snapshot<Base>& snap,
+                                               typename traits<Base>::key_view key,
+                                               const typename snapshot<Base>::bucket& found) {
+    const std::string_view type_name = snap.candidates[found.first].info->type_name;
+    hub& h = the_hub();
+    spin_guard guard(h.list_lock);
+    for (const node* n = h.static_nodes; n != nullptr; n = n->next) {
+        const info_header& header = *n->info;
+        if (n->hidden || !header.enabled || header.indexed ||
+            !is_registry_of<Base>(header.base_name, header.base_hash)) {
+            continue;
+        }
+        const node_info<Base>& info = info_of<Base>(*n);
+        if (info.key == key && info.type_name == type_name) return n;
+    }
+    return nullptr;
+}
+
 /// Throws what a failed lookup means: `unknown_key` where `found` is null,
 /// `duplicate_key` where the key is conflicted, `error` where it is indexed
 /// and its library was loaded without registering it.
@@ -133,13 +156,17 @@ const typename snapshot<Base>::bucket& lookup_or_fail(const snapshot<Base>& snap
     return *found;
 }
 
-/// Where a lookup found no factory: loads the library of an indexed key, so
-/// that the caller can look again; else throws what fail_lookup() throws.
+/// Where a lookup found no factory: loads the library of an indexed key and
+/// returns the node its loading registered for the key, else null (the
+/// caller then looks again in a new snapshot); throws what fail_lookup()
+/// throws where the key is not indexed.
 template <class Base>
-AUTOREG_COLD void load_or_fail(const snapshot<Base>& snap, typename traits<Base>::key_view key,
-                               const typename snapshot<Base>::bucket* found) {
+AUTOREG_COLD const node* load_or_fail(const snapshot<Base>& snap,
+                                      typename traits<Base>::key_view key,
+                                      const typename snapshot<Base>::bucket* found) {
     if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) fail_lookup(snap, key, found);
     load_indexed<Base>(*found);
+    return registered_by_loading(snap, key, *found);
 }
 
 /// create() and try_create() with the registry's constructor arguments as
@@ -169,7 +196,10 @@ public:
             if (AUTOREG_LIKELY(found != nullptr && found->factory != nullptr)) {
                 return found->factory(found->context, std::forward<Args>(args)...);
             }
-            load_or_fail(*snap, key, found);
+            if (const node* loaded = load_or_fail(*snap, key, found)) {
+                return info_of<Base>(*loaded).factory(loaded->context,
+                                                      std::forward<Args>(args)...);
+            }
         }
         // An indexed key, whose library has just been loaded.
         reader<Base> snap(state_cache<Base>::get());
@@ -192,6 +222,10 @@ public:
             }
             if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) return nullptr;
             load_indexed<Base>(*found);
+            if (const node* loaded = registered_by_loading(*snap, key, *found)) {
+                return info_of<Base>(*loaded).factory(loaded->context,
+                                                      std::forward<Args>(args)...);
+            }
         }
         reader<Base> snap(state_cache<Base>::get());
         const auto* found = snap->find(key);

@@ -100,6 +100,23 @@ TEST_CASE("an indexed folder lists its keys and loads nothing until one is creat
         CHECK(e.loaded == (e.key == "green" || e.key == "lime" || e.key == "olive"));
     }
     CHECK(Registry<Colour>::keys() == all_colours);
+    // The create that loaded called the class at once; this one reads the
+    // rebuilt index, where the class is an ordinary registration.
+    CHECK(Registry<Colour>::create("lime")->name() == "lime");
+    CHECK(Registry<Colour>::try_create("olive")->name() == "olive");
+}
+
+TEST_CASE("a folder's links to libraries are indexed, and what is not a file is not") {
+    const std::string folder = plugin_copy();
+    fs::rename(folder + "/libred.so", folder + "/libred.so.1");
+    fs::create_symlink("libred.so.1", folder + "/libred.so");
+    fs::create_directory(folder + "/libdirectory.so");
+    fs::create_symlink("missing.so.1", folder + "/libdangling.so");
+    const autoreg::plugin_index index = autoreg::index_libraries(folder);
+    CHECK(index.paths() == std::vector<std::string>{folder + "/libblue.so", folder + "/libgreen.so",
+                                                    folder + "/libred.so"});
+    CHECK(Registry<Colour>::create("crimson")->name() == "crimson");
+    CHECK(index.loaded(folder + "/libred.so"));
 }
 
 TEST_CASE("integer keys, try_create and shared load the library that declares them") {
@@ -179,7 +196,7 @@ TEST_CASE("a corrupt, truncated or foreign cache is ignored and rewritten") {
     REQUIRE(record != std::string::npos);
     revised[record + 3] = '\x02';
     const std::uint64_t checksum =
-        autoreg::detail::fnv1a(std::string_view(revised).substr(0, revised.size() - 8));
+        autoreg::detail::cache_checksum(std::string_view(revised).substr(0, revised.size() - 8));
     for (std::size_t i = 0; i < 8; ++i) {
         revised[revised.size() - 8 + i] = static_cast<char>((checksum >> (8 * i)) & 0xff);
     }

@@ -204,6 +204,13 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
             name.substr(name.size() - extension.size()) != extension) {
             continue;
         }
+        // The directory's own word where it has one: a stat per file was a
+        // tenth of indexing a folder from a warm cache.
+        if (entry->d_type == DT_REG) {
+            names.emplace_back(name);
+            continue;
+        }
+        if (entry->d_type != DT_LNK && entry->d_type != DT_UNKNOWN) continue;
         path.assign(folder).append(1, '/').append(name);
         struct stat info {};
         if (stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) names.emplace_back(name);

@@ -86,11 +86,21 @@ inline bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string&
 /// What reading a section found.
 enum class elf_status { found, absent, not_elf, unreadable };
 
+/// What reading a section needs besides the section, kept from one file to
+/// the next: a folder's first indexing spent a tenth of its time allocating
+/// these anew for each file.
+struct elf_buffers {
+    std::string header;
+    std::string table;
+    std::string names;
+};
+
 /// Reads the section called `name` of the ELF file at `path` into `section`,
 /// and the file's identity into `id`. `failure` says what went wrong where
 /// the result is not_elf or unreadable.
 inline elf_status read_elf_section(const std::string& path, std::string_view name,
-                                   std::string& section, file_identity& id, std::string& failure) {
+                                   std::string& section, file_identity& id, std::string& failure,
+                                   elf_buffers& buffers) {
     section.clear();
     const file_descriptor file(path);
     struct stat info {};
@@ -100,7 +110,7 @@ inline elf_status read_elf_section(const std::string& path, std::string_view nam
     }
     id = identity_of(info);
     const int fd = file.get();
-    std::string header;
+    std::string& header = buffers.header;
     if (!read_at(fd, 0, 64, header) || header.compare(0, 4,
                                                       "\x7f"
                                                       "ELF") != 0) {
@@ -138,7 +148,7 @@ inline elf_status read_elf_section(const std::string& path, std::string_view nam
     struct section_header {
         std::uint64_t name, type, offset, size;
     };
-    std::string table;
+    std::string& table = buffers.table;
     const auto section_at = [&](std::uint64_t index) {
         const auto at = static_cast<std::size_t>(index * entry_size);
         return section_header{number(table, at, 4), number(table, at + 4, 4),
@@ -162,7 +172,7 @@ inline elf_status read_elf_section(const std::string& path, std::string_view nam
         return s.offset <= file_size && s.size <= file_size - s.offset;
     };
     const section_header names_header = section_at(names_index);
-    std::string names;
+    std::string& names = buffers.names;
     if (!in_file(names_header) ||
         !read_at(fd, names_header.offset, static_cast<std::size_t>(names_header.size), names)) {
         return malformed();

@@ -128,7 +128,7 @@ extern "C" {
 __declspec(dllexport)
 #endif
     // NOLINTNEXTLINE(misc-definitions-in-headers)
-    inline autoreg::detail::hub autoreg_hub_v6{};
+    inline autoreg::detail::hub autoreg_hub_v7{};
 #else
 // The symbol is exported even from libraries built with -fvisibility=hidden,
 // so the dynamic linker binds every module to the first definition, the
@@ -136,7 +136,7 @@ __declspec(dllexport)
 // STB_GNU_UNIQUE, and a library holding one can never be unloaded.
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v6{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v7{};
 #endif
 }
 
@@ -152,7 +152,7 @@ namespace detail {
 /// -Bsymbolic (that binds a library's references to its own definitions, and
 /// so to a hub of its own); join_process_hub() corrects it before the module
 /// first uses the hub.
-AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v6};
+AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v7};
 AUTOREG_LOCAL inline std::atomic<bool> module_joined{false};
 
 /// The hub, on paths that only a module that already joined it can reach
@@ -170,11 +170,11 @@ AUTOREG_COLD inline hub* global_hub_definition() noexcept {
     HINSTANCE__* program = GetModuleHandleW(nullptr);
     if (program == nullptr) return nullptr;
     // A data export, which GetProcAddress returns as if it were a function.
-    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v6"));
+    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v7"));
 #elif defined(AUTOREG_HAS_DLFCN)
     void* program = dlopen(nullptr, RTLD_NOW);
     if (program == nullptr) return nullptr;
-    void* found = dlsym(program, "autoreg_hub_v6");
+    void* found = dlsym(program, "autoreg_hub_v7");
     dlclose(program);
     return static_cast<hub*>(found);
 #else

@@ -1,11 +1,13 @@
 /// \file
-/// What the hub holds of a class that plugin_index read from a library's file
-/// without loading the library: the record's fields, and the library that
-/// declares it, which the first create() of its key loads.
+/// What the hub holds of a library that plugin_index read from its file
+/// without loading it: the records of its classes, and how to load it, which
+/// the first create() of one of their keys does.
 #ifndef AUTOREG_DETAIL_INDEXED_HPP
 #define AUTOREG_DETAIL_INDEXED_HPP
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "hub.hpp"
 #include "index_record.hpp"
@@ -13,28 +15,41 @@
 namespace autoreg {
 namespace detail {
 
-/// The description of an indexed class, in the place of a node_info.
-struct indexed_info {
-    // First member, as in node_info, so that the hub can read it.
-    info_header header;
-    record_fields fields;
-};
-
-/// A library that plugin_index indexed: the context of its classes' nodes.
-/// Registries reach it only through `load`, so that they need nothing of
-/// plugin_index but this.
+/// A library that plugin_index indexed. The hub lists one node per library,
+/// not per class, so that indexing a folder costs memory in proportion to
+/// its records' bytes only; a registry's snapshot reads the records it needs
+/// when it is built. Registries reach the library only through `load`, so
+/// that they need nothing of plugin_index but this.
 struct indexed_library {
     /// Loads the library unless it is loaded; throws autoreg::error naming
     /// the library and the loader's message where it cannot.
     void (*load)(indexed_library& self);
     std::string path;
+    /// The library's distinct records, one after the other, well formed;
+    /// in storage its plugin_index keeps.
+    std::string_view records;
+    std::size_t record_count = 0;
 };
+
+/// The header of every indexed library's node: of no registry, so that only
+/// code that knows indexed nodes reads them.
+inline constexpr info_header indexed_library_header{{}, 0, true, true};
 
 inline bool is_indexed(const node& n) noexcept { return n.info->indexed; }
 
-inline const indexed_info& indexed_info_of(const node& n) noexcept {
-    // info_header is the first member of the standard-layout indexed_info.
-    return *reinterpret_cast<const indexed_info*>(n.info);
+/// The library an indexed node stands for.
+inline const indexed_library& indexed_library_of(const node& n) noexcept {
+    return *static_cast<const indexed_library*>(n.context);
+}
+
+/// Calls `visit(fields)` for each record of `library`.
+template <class Visit>
+void for_each_record(const indexed_library& library, Visit&& visit) {
+    const std::string_view records = library.records;
+    record_fields fields;
+    for (std::size_t at = 0; at < records.size() && decode_record(records, at, fields);) {
+        visit(static_cast<const record_fields&>(fields));
+    }
 }
 
 }  // namespace detail

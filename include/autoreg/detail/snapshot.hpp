@@ -203,13 +203,15 @@ private:
 };
 
 /// The description of an indexed class as `Registry<Base>` reads
-/// registrations; false where its key is not of the registry's kind.
+/// registrations; false where it is another registry's class.
 template <class Base>
-bool describe_indexed(const indexed_info& indexed, node_info<Base>& out) noexcept {
+bool describe_indexed(const record_fields& f, node_info<Base>& out) noexcept {
     using key_view = typename traits<Base>::key_view;
     constexpr bool string_keys = is_string_key<typename traits<Base>::key_type>;
-    const record_fields& f = indexed.fields;
-    if (f.string_key != string_keys) return false;
+    // A unit-local base is known by its unit's copy of the name, which no
+    // file records.
+    if constexpr (traits<Base>::base_is_unit_local) return false;
+    if (f.string_key != string_keys || f.base_name != traits<Base>::base_name) return false;
     const auto key_of = [](std::string_view bytes) {
         if constexpr (string_keys) {
             return key_view(bytes);
@@ -217,7 +219,7 @@ bool describe_indexed(const indexed_info& indexed, node_info<Base>& out) noexcep
             return integer_key_of<key_view>(bytes);
         }
     };
-    out.header = indexed.header;
+    out.header = info_header{f.base_name, traits<Base>::base_hash, true, true};
     out.key = key_of(f.key);
     out.type_name = f.type_name;
     out.description = f.description;
@@ -229,8 +231,9 @@ bool describe_indexed(const indexed_info& indexed, node_info<Base>& out) noexcep
     return true;
 }
 
-/// Collects the nodes of `Registry<Base>` from the hub's list; the list lock
-/// is held so that the generation matches the content.
+/// Collects the nodes of `Registry<Base>` from the hub's list, and the
+/// classes of indexed libraries; the list lock is held so that the
+/// generation matches the content.
 template <class Base>
 void collect_candidates(hub& h, snapshot<Base>& out) {
     spin_guard guard(h.list_lock);
@@ -240,22 +243,27 @@ void collect_candidates(hub& h, snapshot<Base>& out) {
     std::size_t linked = 0;
     std::size_t indexed = 0;
     for_each_node(h, [&](const node& n) {
-        ++linked;
-        if (is_indexed(n)) ++indexed;
+        if (is_indexed(n)) {
+            indexed += indexed_library_of(n).record_count;
+        } else {
+            ++linked;
+        }
     });
-    out.candidates.reserve(linked);
+    out.candidates.reserve(linked + indexed);
     out.indexed.reserve(indexed);
     for_each_node(h, [&](const node& n) {
         if (n.hidden) return;
         const info_header* header = n.info;
-        if (!header->enabled || !is_registry_of<Base>(header->base_name, header->base_hash)) {
+        if (AUTOREG_UNLIKELY(header->indexed)) {
+            for_each_record(indexed_library_of(n), [&](const record_fields& fields) {
+                node_info<Base> info{};
+                if (!describe_indexed(fields, info)) return;
+                out.indexed.push_back(info);
+                out.candidates.push_back({&out.indexed.back(), &n});
+            });
             return;
         }
-        if (AUTOREG_UNLIKELY(header->indexed)) {
-            node_info<Base> info{};
-            if (!describe_indexed(indexed_info_of(n), info)) return;
-            out.indexed.push_back(info);
-            out.candidates.push_back({&out.indexed.back(), &n});
+        if (!header->enabled || !is_registry_of<Base>(header->base_name, header->base_hash)) {
             return;
         }
         out.candidates.push_back({&info_of<Base>(n), &n});
