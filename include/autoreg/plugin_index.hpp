@@ -248,8 +248,7 @@ public:
         }
         count = 0;
         std::string failure;
-        switch (
-            read_elf_section(path, record_section_name, section_, out.id, failure, buffers_)) {
+        switch (read_elf_section(path, record_section_name, section_, out.id, failure, buffers_)) {
             case elf_status::found:
                 storage = distinct_records(path, section_);
                 out.records = storage;

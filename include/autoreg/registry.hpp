@@ -197,8 +197,7 @@ public:
                 return found->factory(found->context, std::forward<Args>(args)...);
             }
             if (const node* loaded = load_or_fail(*snap, key, found)) {
-                return info_of<Base>(*loaded).factory(loaded->context,
-                                                      std::forward<Args>(args)...);
+                return info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...);
             }
         }
         // An indexed key, whose library has just been loaded.
@@ -223,8 +222,7 @@ public:
             if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) return nullptr;
             load_indexed<Base>(*found);
             if (const node* loaded = registered_by_loading(*snap, key, *found)) {
-                return info_of<Base>(*loaded).factory(loaded->context,
-                                                      std::forward<Args>(args)...);
+                return info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...);
             }
         }
         reader<Base> snap(state_cache<Base>::get());

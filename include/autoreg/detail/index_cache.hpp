@@ -104,8 +104,7 @@ inline bool read_identity(cache_reader& in, file_identity& id) noexcept {
 /// the records rather than one per library was a third of the memory a warm
 /// start-up touches.
 inline std::vector<cached_library> read_index_cache(const std::string& path,
-                                                    const std::string& folder,
-                                                    std::string& bytes) {
+                                                    const std::string& folder, std::string& bytes) {
     std::vector<cached_library> out;
     const file_descriptor file(path);
     struct stat info {};
