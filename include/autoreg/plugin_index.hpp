@@ -192,10 +192,13 @@ namespace detail {
     raise<error>(fmt::format("autoreg: cannot index {}: {}", path, reason));
 }
 
-/// The distinct records of a records section, one after the other; throws
-/// where the section holds something that is not a record.
-inline std::string distinct_records(const std::string& path, std::string_view section) {
+/// The distinct records of a records section, one after the other, and in
+/// `count` their number; throws where the section holds something that is
+/// not a record.
+inline std::string distinct_records(const std::string& path, std::string_view section,
+                                    std::size_t& count) {
     std::string out;
+    count = 0;
     std::unordered_set<std::string_view> seen;
     std::size_t at = 0;
     for (;;) {
@@ -211,6 +214,7 @@ inline std::string distinct_records(const std::string& path, std::string_view se
         }
         if (seen.insert(section.substr(start, at - start)).second) {
             out.append(section.substr(start, at - start));
+            ++count;
         }
     }
 }
@@ -250,9 +254,8 @@ public:
         std::string failure;
         switch (read_elf_section(path, record_section_name, section_, out.id, failure, buffers_)) {
             case elf_status::found:
-                storage = distinct_records(path, section_);
+                storage = distinct_records(path, section_, count);
                 out.records = storage;
-                count_records(out.records, count);  // distinct_records() checked them
                 break;
             case elf_status::absent:
                 break;  // no registering class, or one not built for indexing
