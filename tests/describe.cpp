@@ -143,6 +143,18 @@ TEST_CASE("describe: terminal-friendly text", "[describe]") {
     }
 }
 
+TEST_CASE("describe: the value is the table as a string, however it is printed", "[describe]") {
+    const autoreg::description d = autoreg::describe<Drink>();
+    const std::string& text = d;
+    CHECK(text.rfind("drink registry: 7 entries\nkey ", 0) == 0);
+    CHECK(fmt::format("{}", d) == text);
+    CHECK(fmt::format("[{}]", d) == "[" + text + "]");
+    std::ostringstream out;
+    out << d;
+    CHECK(out.str() == text);
+    CHECK(std::string(autoreg::describe<Drink>()) == text);  // the same at every call
+}
+
 TEST_CASE("describe: the value lists the entries, title apart", "[describe]") {
     const autoreg::description d = autoreg::describe<Drink>();
     CHECK(d.title == "drink registry: 7 entries");

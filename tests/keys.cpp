@@ -2,6 +2,8 @@
 // inherited keys ignored, skip_if_no_key, enum and integer key types.
 #include <autoreg/autoreg.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -256,4 +258,31 @@ TEST_CASE("string keys are std::string in listings", "[keys]") {
                                  std::vector<std::string>>);
     static_assert(std::is_same_v<Registry<keys_test::StorageBackend>::key_view, std::string_view>);
     CHECK(Registry<keys_test::StorageBackend>::size() == 12);
+}
+
+// keys() and load_libraries() sort with autoreg's own heapsort (not
+// <algorithm>, which cost every including file more than autoreg's own code):
+// against std::sort, on every size to 70, with duplicates and presorted runs.
+TEST_CASE("autoreg's sort orders what std::sort orders", "[keys][sort]") {
+    std::uint32_t state = 12345;
+    const auto next = [&] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    for (std::size_t n = 0; n <= 70; ++n) {
+        for (const std::uint32_t spread : {3u, 1000u, 1u << 24}) {
+            std::vector<std::uint32_t> values(n);
+            for (auto& v : values) v = next() % spread;
+            if (n % 7 == 0) std::sort(values.begin(), values.begin() + static_cast<long>(n / 2));
+            std::vector<std::uint32_t> expected = values;
+            std::sort(expected.begin(), expected.end());
+            autoreg::detail::sort_range(values.begin(), values.end());
+            INFO("size " << n << ", values below " << spread);
+            CHECK(values == expected);
+        }
+    }
+    std::vector<std::string> words{"pear", "apple", "fig", "apple", "kiwi", ""};
+    autoreg::detail::sort_range(words.begin(), words.end(),
+                                [](const std::string& a, const std::string& b) { return a > b; });
+    CHECK(words == std::vector<std::string>{"pear", "kiwi", "fig", "apple", "apple", ""});
 }

@@ -1,25 +1,26 @@
 /// \file
-/// `autoreg::describe<Base>()`: a registry as a table that {fmt} prints.
+/// `autoreg::describe<Base>()`: a registry as a table, ready to print.
 #ifndef AUTOREG_DESCRIBE_HPP
 #define AUTOREG_DESCRIBE_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <fmt/core.h>
-
 #include "config.hpp"
+#include "detail/text.hpp"
 #include "registry.hpp"
 
 namespace autoreg {
 
 /// A registry's entries at one moment, ready to print; see `describe()`.
-/// It stays valid after the registry changes, or a plugin unloads.
-struct description {
+/// It is the table as text, a `std::string`, which is how {fmt} (any
+/// version), `std::cout` and anything else that prints strings print it;
+/// its parts are members. It stays valid after the registry changes, or a
+/// plugin unloads.
+struct description : std::string {
     /// The first line, e.g. `shape registry: 2 entries`.
     std::string title;
     /// One row a registration, as `entries()` lists them: key, type name,
@@ -31,7 +32,8 @@ namespace detail {
 
 /// Lays out a table whose columns are as wide as their widest cell, with
 /// trailing blanks trimmed so that the output diffs cleanly.
-AUTOREG_COLD inline std::string render_table(const description& d) {
+template <class = void>
+AUTOREG_COLD std::string render_table(const description& d) {
     static constexpr std::array<std::string_view, 5> headings{"key", "type", "priority",
                                                               "description", "parent"};
     std::string out = d.title;
@@ -69,7 +71,9 @@ AUTOREG_COLD inline std::string render_table(const description& d) {
 }  // namespace detail
 
 /// Every registration of `Registry<Base>` as a table, in key order, under
-/// a title line; an empty registry gives the title alone.
+/// a title line, every line ending with a newline; an empty registry gives
+/// the title alone. Columns are as wide as their widest cell, numbers
+/// aligned right, with no trailing blanks.
 /// \code
 /// fmt::print("{}", autoreg::describe<Shape>());
 /// // shape registry: 2 entries
@@ -83,40 +87,24 @@ description describe() {
     using registry = Registry<Base>;
     const auto entries = registry::entries();
     description d;
-    d.title = fmt::format("{} registry: {} {}", registry::name(), entries.size(),
-                          entries.size() == 1 ? "entry" : "entries");
+    d.title = detail::concat(registry::name(), " registry: ", entries.size(),
+                             entries.size() == 1 ? " entry" : " entries");
     d.rows.reserve(entries.size());
     const auto text = [](const auto& key) {
         if constexpr (detail::is_string_key<typename registry::key_type>) {
             return std::string(key);
         } else {
-            return fmt::format("{}", detail::key_order_value(key));
+            return std::to_string(detail::key_order_value(key));
         }
     };
     for (const auto& e : entries) {
-        d.rows.push_back({text(e.key), e.type_name, fmt::format("{}", e.priority), e.description,
+        d.rows.push_back({text(e.key), e.type_name, std::to_string(e.priority), e.description,
                           e.parent ? text(*e.parent) : std::string()});
     }
+    d.assign(detail::render_table(d));
     return d;
 }
 
 }  // namespace autoreg
-
-/// Prints a `description` as an aligned table, its title on the first line,
-/// every line ending with a newline: `fmt::print("{}", autoreg::describe<Shape>());`.
-template <>
-struct fmt::formatter<autoreg::description> {
-    /// Takes no format specification: only `{}` formats a description.
-    constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
-        return ctx.begin();
-    }
-    /// Writes the title and the table, columns as wide as their widest cell,
-    /// numbers aligned right, no trailing blanks.
-    template <class FormatContext>
-    auto format(const autoreg::description& d, FormatContext& ctx) const -> decltype(ctx.out()) {
-        const std::string table = autoreg::detail::render_table(d);
-        return std::copy(table.begin(), table.end(), ctx.out());
-    }
-};
 
 #endif

@@ -10,11 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/core.h>
-
 #include "config.hpp"
 #include "detail/hub.hpp"
 #include "detail/state_header.hpp"
+#include "detail/text.hpp"
 #include "errors.hpp"
 
 #include "detail/dynamic_loader.hpp"
@@ -161,11 +160,12 @@ AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
         "Build the executable with autoreg_enable_plugins(<target>) in CMake (which sets "
         "ENABLE_EXPORTS), or link it with -rdynamic.";
 #endif
-    raise<error>(fmt::format(
-        "autoreg: cannot load {}: this program does not share its registries with the "
-        "libraries it loads. Its executable does not export the symbol autoreg_hub_v7, so "
-        "the library would register its classes into a separate copy of every registry. {}",
-        path, fix));
+    raise<error>(concat(
+        "autoreg: cannot load ", path,
+        ": this program does not share its registries with the libraries it loads. Its "
+        "executable does not export the symbol autoreg_hub_v8, so the library would register "
+        "its classes into a separate copy of every registry. ",
+        fix));
 }
 
 }  // namespace detail
@@ -193,7 +193,7 @@ inline library load_library(const std::string& path) {
     h.loading_owner.store(outer_owner);
     h.loading_thread.store(outer_thread);
     if (handle == nullptr) {
-        detail::raise<error>(fmt::format("autoreg: cannot load library {}: {}", path, failure));
+        detail::raise<error>(detail::concat("autoreg: cannot load library ", path, ": ", failure));
     }
     for (detail::loaded_library* r = h.libraries; r != nullptr; r = r->next) {
         if (r->handle == handle) {

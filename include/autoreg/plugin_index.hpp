@@ -5,22 +5,19 @@
 #ifndef AUTOREG_PLUGIN_INDEX_HPP
 #define AUTOREG_PLUGIN_INDEX_HPP
 
-#include <algorithm>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "config.hpp"
 #include "detail/hub.hpp"
 #include "detail/index_record.hpp"
 #include "detail/indexed.hpp"
+#include "detail/sort.hpp"
+#include "detail/text.hpp"
 #include "errors.hpp"
 #include "library.hpp"
 #include "traits.hpp"
@@ -46,7 +43,7 @@ struct index_library : indexed_library {
     /// Serialises loading and unloading; recursive so that a library whose
     /// static initialisers ask for one of its own keys gets an error, not a
     /// deadlock.
-    std::recursive_mutex lock;
+    recursive_lock lock;
     library handle;
     bool loading = false;
 };
@@ -60,13 +57,13 @@ struct index_contents {
 
 AUTOREG_COLD inline void load_indexed_library(indexed_library& indexed) {
     auto& self = static_cast<index_library&>(indexed);
-    const std::lock_guard<std::recursive_mutex> guard(self.lock);
+    const detail::spin_guard guard(self.lock);
     if (self.handle) return;
     if (self.loading) {
-        raise<error>(fmt::format(
-            "autoreg: {} asked for one of the keys it declares while it was being loaded, before "
-            "the class had registered; its static initialisers must not create its own classes",
-            self.path));
+        raise<error>(concat("autoreg: ", self.path,
+                            " asked for one of the keys it declares while it was being loaded, "
+                            "before the class had registered; its static initialisers must not "
+                            "create its own classes"));
     }
     self.loading = true;
     struct done_loading {
@@ -115,7 +112,7 @@ public:
     bool loaded(const std::string& path) const {
         detail::index_library* library = find(path);
         if (library == nullptr) return false;
-        const std::lock_guard<std::recursive_mutex> guard(library->lock);
+        const detail::spin_guard guard(library->lock);
         return static_cast<bool>(library->handle);
     }
 
@@ -155,7 +152,7 @@ private:
     static void unload(detail::index_library& indexed) noexcept {
         library handle;
         {
-            const std::lock_guard<std::recursive_mutex> guard(indexed.lock);
+            const detail::spin_guard guard(indexed.lock);
             handle = std::move(indexed.handle);
         }
         // Unloading waits for readers, one of which may be waiting for the
@@ -189,7 +186,7 @@ namespace detail {
 
 [[noreturn]] AUTOREG_COLD inline void cannot_index(const std::string& path,
                                                    const std::string& reason) {
-    raise<error>(fmt::format("autoreg: cannot index {}: {}", path, reason));
+    raise<error>(concat("autoreg: cannot index ", path, ": ", reason));
 }
 
 /// The distinct records of a records section, one after the other, and in
@@ -197,26 +194,39 @@ namespace detail {
 /// not a record.
 inline std::string distinct_records(const std::string& path, std::string_view section,
                                     std::size_t& count) {
-    std::string out;
-    count = 0;
-    std::unordered_set<std::string_view> seen;
+    std::vector<std::string_view> found;
     std::size_t at = 0;
     for (;;) {
         while (at < section.size() && section[at] == '\0') ++at;  // padding
-        if (at == section.size()) return out;
+        if (at == section.size()) break;
         const std::size_t start = at;
         record_fields fields;
         if (!decode_record(section, at, fields)) {
-            cannot_index(path,
-                         fmt::format("its {} section holds something at offset {} that is not a "
-                                     "record of this autoreg version; was it built with another?",
-                                     record_section_name, start));
+            cannot_index(path, concat("its ", record_section_name,
+                                      " section holds something at offset ", start,
+                                      " that is not a record of this autoreg version; was it built "
+                                      "with another?"));
         }
-        if (seen.insert(section.substr(start, at - start)).second) {
-            out.append(section.substr(start, at - start));
-            ++count;
-        }
+        found.push_back(section.substr(start, at - start));
     }
+    // Every unit that defines a class emits its record; keep the first of each.
+    std::vector<std::size_t> order(found.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    sort_range(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return found[a] < found[b] || (found[a] == found[b] && a < b);
+    });
+    std::vector<bool> keep(found.size(), false);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        keep[order[i]] = i == 0 || found[order[i]] != found[order[i - 1]];
+    }
+    std::string out;
+    count = 0;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (!keep[i]) continue;
+        out.append(found[i]);
+        ++count;
+    }
+    return out;
 }
 
 /// How many records `records` holds; false where it holds anything but
@@ -322,11 +332,7 @@ inline plugin_index index_libraries(const std::string& folder,
     detail::folder_reader reader(folder);
     bool cache_current = cached.size() == names.size();
     for (const std::string& name : names) {
-        const auto known = std::lower_bound(
-            cached.begin(), cached.end(), name,
-            [](const detail::cached_library& c, const std::string& n) { return c.name < n; });
-        const detail::cached_library* hit =
-            known != cached.end() && known->name == name ? &*known : nullptr;
+        const detail::cached_library* hit = detail::cached_entry(cached, name);
         auto library = std::make_unique<detail::index_library>();
         library->load = &detail::load_indexed_library;
         library->path = detail::path_in(folder, name);
@@ -353,11 +359,10 @@ inline plugin_index index_libraries(const std::string& folder,
     return plugin_index(std::move(contents));
 #else
     static_cast<void>(cache_file);
-    detail::raise<error>(fmt::format(
-        "autoreg: cannot index {}: index_libraries() reads the classes of ELF shared libraries "
-        "from their files, and this platform's libraries are not ELF files; load them with "
-        "load_libraries() instead",
-        folder));
+    detail::raise<error>(detail::concat(
+        "autoreg: cannot index ", folder,
+        ": index_libraries() reads the classes of ELF shared libraries from their files, and "
+        "this platform's libraries are not ELF files; load them with load_libraries() instead"));
 #endif
 }
 

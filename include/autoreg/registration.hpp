@@ -124,8 +124,10 @@ public:
     }
 
 private:
-    static std::unique_ptr<Base> call(const void* context, Args&&... args) {
-        return (*static_cast<const Factory*>(context))(std::forward<Args>(args)...);
+    static Base* call(const void* context, Args&&... args) {
+        std::unique_ptr<Base> made =
+            (*static_cast<const Factory*>(context))(std::forward<Args>(args)...);
+        return made.release();
     }
 
     // Declared first: the entry, destroyed first, waits for readers that may
@@ -207,8 +209,8 @@ private:
         static_assert(std::is_constructible_v<T, Args...>,
                       "autoreg: Registrar<Base, T>: T cannot be constructed from the registry's "
                       "constructor_args");
-        static std::unique_ptr<Base> call(const void* /*context*/, Args&&... args) {
-            return std::unique_ptr<Base>(new T(std::forward<Args>(args)...));
+        static Base* call(const void* /*context*/, Args&&... args) {
+            return new T(std::forward<Args>(args)...);
         }
     };
     static constexpr detail::factory_fn<Base> factory() noexcept {

@@ -15,12 +15,11 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/core.h>
-
 #include "config.hpp"
 #include "detail/indexed.hpp"
 #include "detail/messages.hpp"
 #include "detail/state.hpp"
+#include "detail/text.hpp"
 #include "errors.hpp"
 #include "fwd.hpp"
 #include "registration.hpp"
@@ -54,7 +53,7 @@ AUTOREG_COLD std::string printable_key(typename traits<Base>::key_view key) {
     if constexpr (is_string_key<typename traits<Base>::key_type>) {
         return quote_key(key);
     } else {
-        return fmt::format("{}", key_order_value(key));
+        return std::to_string(key_order_value(key));
     }
 }
 
@@ -79,10 +78,10 @@ template <class Base>
 [[noreturn]] AUTOREG_COLD void fail_unregistered(typename traits<Base>::key_view key,
                                                  const typename snapshot<Base>::bucket& found) {
     const auto& library = *static_cast<const indexed_library*>(found.context);
-    raise<error>(fmt::format(
-        "autoreg: {} was indexed as declaring the key {} of the {} registry, but loading it did "
-        "not register that key; the file may have changed since it was indexed",
-        library.path, printable_key<Base>(key), traits<Base>::name()));
+    raise<error>(concat("autoreg: ", library.path, " was indexed as declaring the key ",
+                        printable_key<Base>(key), " of the ", traits<Base>::name(),
+                        " registry, but loading it did not register that key; the file may have "
+                        "changed since it was indexed"));
 }
 
 /// Loads the library that declares `found`'s indexed winner; inside the
@@ -194,16 +193,18 @@ public:
             reader<Base> snap(state_cache<Base>::get());
             const auto* found = snap->find(key);
             if (AUTOREG_LIKELY(found != nullptr && found->factory != nullptr)) {
-                return found->factory(found->context, std::forward<Args>(args)...);
+                return std::unique_ptr<Base>(
+                    found->factory(found->context, std::forward<Args>(args)...));
             }
             if (const node* loaded = load_or_fail(*snap, key, found)) {
-                return info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...);
+                return std::unique_ptr<Base>(
+                    info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...));
             }
         }
         // An indexed key, whose library has just been loaded.
         reader<Base> snap(state_cache<Base>::get());
         const auto& found = lookup_or_fail(*snap, key);
-        return found.factory(found.context, std::forward<Args>(args)...);
+        return std::unique_ptr<Base>(found.factory(found.context, std::forward<Args>(args)...));
     }
 
     /// Like create(), but returns null where create() would throw
@@ -217,12 +218,14 @@ public:
             reader<Base> snap(state_cache<Base>::get());
             const auto* found = snap->find(key);
             if (AUTOREG_LIKELY(found != nullptr && found->factory != nullptr)) {
-                return found->factory(found->context, std::forward<Args>(args)...);
+                return std::unique_ptr<Base>(
+                    found->factory(found->context, std::forward<Args>(args)...));
             }
             if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) return nullptr;
             load_indexed<Base>(*found);
             if (const node* loaded = registered_by_loading(*snap, key, *found)) {
-                return info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...);
+                return std::unique_ptr<Base>(
+                    info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...));
             }
         }
         reader<Base> snap(state_cache<Base>::get());
@@ -232,7 +235,7 @@ public:
             fail_unregistered<Base>(key, *found);
         }
         if (found->factory == nullptr) return nullptr;
-        return found->factory(found->context, std::forward<Args>(args)...);
+        return std::unique_ptr<Base>(found->factory(found->context, std::forward<Args>(args)...));
     }
 };
 
@@ -381,10 +384,10 @@ public:
                     detail::yield_cpu();
                     continue;
                 case claim::recursive:
-                    detail::raise<error>(fmt::format(
-                        "autoreg: shared({}) of the {} registry was called again while its "
-                        "instance was being constructed, by that construction itself",
-                        detail::printable_key<Base>(key), name()));
+                    detail::raise<error>(detail::concat(
+                        "autoreg: shared(", detail::printable_key<Base>(key), ") of the ", name(),
+                        " registry was called again while its instance was being constructed, "
+                        "by that construction itself"));
                 case claim::build:
                     break;
             }

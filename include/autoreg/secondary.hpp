@@ -4,7 +4,6 @@
 #ifndef AUTOREG_SECONDARY_HPP
 #define AUTOREG_SECONDARY_HPP
 
-#include <memory>
 #include <tuple>
 #include <type_traits>
 

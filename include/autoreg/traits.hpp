@@ -6,7 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
+#include <iosfwd>  // std::string, named here, defined where it is used
 #include <string_view>
 #include <tuple>
 #include <type_traits>

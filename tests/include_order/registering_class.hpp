@@ -1,5 +1,8 @@
 // After <autoreg/autoreg.hpp>: a class that registers through the mixin, and
-// the calls that instantiate the registry's templates, all after the prelude.
+// the calls that instantiate the registry's templates, all after the prelude;
+// and {fmt} after autoreg, which a description must not care about.
+#include <fmt/core.h>
+
 namespace include_order {
 struct widget {
     virtual ~widget() = default;

@@ -3,6 +3,7 @@
 // runs in a process of its own, on a copy of the plugins in a folder of its
 // own, so that it can rebuild, replace and corrupt them.
 #include <autoreg/autoreg.hpp>
+#include <fmt/core.h>
 
 #include <dlfcn.h>
 #include <sys/stat.h>

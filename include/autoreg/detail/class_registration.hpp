@@ -4,7 +4,6 @@
 #ifndef AUTOREG_DETAIL_CLASS_REGISTRATION_HPP
 #define AUTOREG_DETAIL_CLASS_REGISTRATION_HPP
 
-#include <memory>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -25,8 +24,8 @@ namespace detail {
 // registered class, which more than triples the compile time per class
 // (benchmarks/compile_cost.py: 60 ms against 17 ms at -O2).
 template <class Base, class Derived, class... Args>
-std::unique_ptr<Base> construct(const void* /*context*/, Args&&... args) {
-    return std::unique_ptr<Base>(new Derived(std::forward<Args>(args)...));
+Base* construct(const void* /*context*/, Args&&... args) {
+    return new Derived(std::forward<Args>(args)...);
 }
 
 template <class Base, class Derived, class ArgsTuple>

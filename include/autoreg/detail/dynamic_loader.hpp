@@ -5,20 +5,19 @@
 #ifndef AUTOREG_DETAIL_DYNAMIC_LOADER_HPP
 #define AUTOREG_DETAIL_DYNAMIC_LOADER_HPP
 
-#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "../config.hpp"
 #include "../errors.hpp"
+#include "sort.hpp"
+#include "text.hpp"
 
 #if defined(_WIN32)
 #include <filesystem>
+#include <system_error>
 
 #include "win32.hpp"
 #else
@@ -34,7 +33,7 @@ namespace detail {
 
 [[noreturn]] AUTOREG_COLD inline void folder_unreadable(const std::string& folder,
                                                         const std::string& reason) {
-    raise<error>(fmt::format("autoreg: cannot read the plugin folder {}: {}", folder, reason));
+    raise<error>(concat("autoreg: cannot read the plugin folder ", folder, ": ", reason));
 }
 
 /// The path of the file `name` in `folder`, as the folder's listing names it.
@@ -83,8 +82,8 @@ inline std::string system_message(unsigned long code) {
                         buffer[size - 1] == L' ' || buffer[size - 1] == L'.')) {
         --size;
     }
-    if (size == 0) return fmt::format("error {}", code);
-    return fmt::format("{} (error {})", narrow(std::wstring_view(buffer, size)), code);
+    if (size == 0) return concat("error ", code);
+    return concat(narrow(std::wstring_view(buffer, size)), " (error ", code, ")");
 }
 
 /// The absolute path LoadLibraryExW needs for its altered search order, with
@@ -157,7 +156,7 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
     if (failure) {
         folder_unreadable(folder, failure.message());
     }
-    std::sort(names.begin(), names.end());
+    sort_range(names.begin(), names.end());
     return names;
 }
 
@@ -194,7 +193,7 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
     const std::unique_ptr<DIR, int (*)(DIR*)> dir(opendir(folder.c_str()), &closedir);
     if (dir == nullptr) {
         // Not strerror: its buffer is shared between threads.
-        folder_unreadable(folder, std::generic_category().message(errno));
+        folder_unreadable(folder, error_text(errno));
     }
     std::vector<std::string> names;
     std::string path;
@@ -215,7 +214,7 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
         struct stat info {};
         if (stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) names.emplace_back(name);
     }
-    std::sort(names.begin(), names.end());
+    sort_range(names.begin(), names.end());
     return names;
 }
 

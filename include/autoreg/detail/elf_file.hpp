@@ -15,7 +15,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <system_error>
+
+#include "text.hpp"
 
 namespace autoreg {
 namespace detail {
@@ -67,7 +68,7 @@ private:
     int fd_;
 };
 
-inline std::string errno_text() { return std::generic_category().message(errno); }
+inline std::string errno_text() { return error_text(errno); }
 
 /// Reads `size` bytes at `offset`; false where the file holds fewer.
 inline bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string& out) {

@@ -128,7 +128,7 @@ extern "C" {
 __declspec(dllexport)
 #endif
     // NOLINTNEXTLINE(misc-definitions-in-headers)
-    inline autoreg::detail::hub autoreg_hub_v7{};
+    inline autoreg::detail::hub autoreg_hub_v8{};
 #else
 // The symbol is exported even from libraries built with -fvisibility=hidden,
 // so the dynamic linker binds every module to the first definition, the
@@ -136,7 +136,7 @@ __declspec(dllexport)
 // STB_GNU_UNIQUE, and a library holding one can never be unloaded.
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v7{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v8{};
 #endif
 }
 
@@ -152,7 +152,7 @@ namespace detail {
 /// -Bsymbolic (that binds a library's references to its own definitions, and
 /// so to a hub of its own); join_process_hub() corrects it before the module
 /// first uses the hub.
-AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v7};
+AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v8};
 AUTOREG_LOCAL inline std::atomic<bool> module_joined{false};
 
 /// The hub, on paths that only a module that already joined it can reach
@@ -170,11 +170,11 @@ AUTOREG_COLD inline hub* global_hub_definition() noexcept {
     HINSTANCE__* program = GetModuleHandleW(nullptr);
     if (program == nullptr) return nullptr;
     // A data export, which GetProcAddress returns as if it were a function.
-    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v7"));
+    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v8"));
 #elif defined(AUTOREG_HAS_DLFCN)
     void* program = dlopen(nullptr, RTLD_NOW);
     if (program == nullptr) return nullptr;
-    void* found = dlsym(program, "autoreg_hub_v7");
+    void* found = dlsym(program, "autoreg_hub_v8");
     dlclose(program);
     return static_cast<hub*>(found);
 #else
@@ -241,6 +241,35 @@ inline std::uintptr_t current_thread_tag() noexcept {
     return reinterpret_cast<std::uintptr_t>(reinterpret_cast<void*>(pthread_self()));
 #endif
 }
+
+/// A spinlock that the thread holding it may take again; for sections that
+/// may run long (a library's loading), which is why waiters yield the CPU.
+/// Not std::recursive_mutex: <mutex> cost every file that includes autoreg
+/// more than the header that uses it (benchmarks/results/results.md).
+class recursive_lock {
+public:
+    void lock() noexcept {
+        const std::uintptr_t me = current_thread_tag();
+        // Only this thread can have stored its own tag.
+        if (owner_.load(std::memory_order_relaxed) == me) {
+            ++depth_;
+            return;
+        }
+        lock_.lock();
+        owner_.store(me, std::memory_order_relaxed);
+        depth_ = 1;
+    }
+    void unlock() noexcept {
+        if (--depth_ != 0) return;
+        owner_.store(0, std::memory_order_relaxed);
+        lock_.unlock();
+    }
+
+private:
+    spinlock lock_;
+    std::atomic<std::uintptr_t> owner_{0};
+    unsigned depth_ = 0;
+};
 
 inline void unlink_module(hub& h, const void* module) noexcept;
 

@@ -143,6 +143,22 @@ inline std::vector<cached_library> read_index_cache(const std::string& path,
     return out;
 }
 
+/// The library named `name` in `cached` (sorted by name), or null.
+inline const cached_library* cached_entry(const std::vector<cached_library>& cached,
+                                          std::string_view name) noexcept {
+    std::size_t low = 0;
+    std::size_t high = cached.size();
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (cached[middle].name < name) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low < cached.size() && cached[low].name == name ? &cached[low] : nullptr;
+}
+
 /// Replaces the cache at `path` with `libraries`, through a temporary file
 /// renamed over it, so that the cache is at every moment either the old one
 /// or the new one, whole. A crash before the data reach the disk may leave

@@ -9,15 +9,14 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/core.h>
-
 #include "../config.hpp"
+#include "text.hpp"
 
 namespace autoreg {
 namespace detail {
 
 // The functions here are templates only so that their bodies, and the parts
-// of {fmt} and the standard library that they instantiate, are compiled in
+// of the standard library that they instantiate, are compiled in
 // the translation units that report an error, not in every one that
 // includes autoreg: that was a quarter of what the umbrella header cost to
 // compile beyond the standard headers it includes.
@@ -41,11 +40,14 @@ AUTOREG_COLD std::string quote_key(std::string_view key) {
         } else if (c >= 0x20 && c < 0x7f) {
             out += static_cast<char>(c);
         } else {
-            out += fmt::format("\\x{:02x}", c);
+            constexpr std::string_view digits = "0123456789abcdef";
+            out += "\\x";
+            out += digits[c >> 4];
+            out += digits[c & 0xf];
         }
     }
     out += '"';
-    if (shown < key.size()) out += fmt::format("... ({} bytes in all)", key.size());
+    if (shown < key.size()) out += concat("... (", key.size(), " bytes in all)");
     return out;
 }
 
@@ -101,7 +103,7 @@ AUTOREG_COLD std::string quoted_list(const std::vector<std::string>& keys, bool 
         if (i != 0) out += ", ";
         out += already_printable ? keys[i] : quote_key(keys[i]);
     }
-    if (shown < keys.size()) out += fmt::format(", ... and {} more", keys.size() - shown);
+    if (shown < keys.size()) out += concat(", ... and ", keys.size() - shown, " more");
     return out;
 }
 
@@ -119,13 +121,12 @@ AUTOREG_COLD std::string unknown_key_message(std::string_view registry, std::str
                                              const std::vector<std::string>& known,
                                              bool string_keys) {
     if (known.empty()) {
-        return fmt::format(
-            "autoreg: unknown key {} in the {} registry, which is empty: no class has "
-            "registered in it. {}",
-            printable_key, registry, static_library_hint);
+        return concat("autoreg: unknown key ", printable_key, " in the ", registry,
+                      " registry, which is empty: no class has registered in it. ",
+                      static_library_hint);
     }
     std::string message =
-        fmt::format("autoreg: unknown key {} in the {} registry.", printable_key, registry);
+        concat("autoreg: unknown key ", printable_key, " in the ", registry, " registry.");
     if (string_keys) {
         const std::vector<std::string_view> suggestions = closest_keys(raw_key, known);
         for (std::size_t i = 0; i < suggestions.size(); ++i) {
@@ -134,7 +135,7 @@ AUTOREG_COLD std::string unknown_key_message(std::string_view registry, std::str
         }
         if (!suggestions.empty()) message += "?";
     }
-    message += fmt::format(" Known keys ({}): {}.", known.size(), quoted_list(known, !string_keys));
+    message += concat(" Known keys (", known.size(), "): ", quoted_list(known, !string_keys), ".");
     return message;
 }
 
@@ -147,19 +148,19 @@ AUTOREG_COLD std::string duplicate_key_message(std::string_view registry,
         if (i != 0) classes += i + 1 == types.size() ? " and " : ", ";
         classes += types[i];
     }
-    return fmt::format(
-        "autoreg: key {} of the {} registry is claimed by {} classes with priority {}: {}. "
-        "Give all but one another registry_key, or one of them a higher registry_priority.",
-        printable_key, registry, types.size(), priority, classes);
+    return concat("autoreg: key ", printable_key, " of the ", registry, " registry is claimed by ",
+                  types.size(), " classes with priority ", priority, ": ", classes,
+                  ". Give all but one another registry_key, or one of them a higher "
+                  "registry_priority.");
 }
 
 template <class = void>
 AUTOREG_COLD std::string missing_keys_message(std::string_view registry,
                                               const std::vector<std::string>& missing,
                                               bool registry_empty) {
-    return fmt::format("autoreg: the {} registry lacks {} required key{}: {}. {}{}", registry,
-                       missing.size(), missing.size() == 1 ? "" : "s", quoted_list(missing, true),
-                       registry_empty ? "The registry is empty. " : "", static_library_hint);
+    return concat("autoreg: the ", registry, " registry lacks ", missing.size(), " required key",
+                  missing.size() == 1 ? "" : "s", ": ", quoted_list(missing, true), ". ",
+                  registry_empty ? "The registry is empty. " : "", static_library_hint);
 }
 
 }  // namespace detail

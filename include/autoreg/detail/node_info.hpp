@@ -3,7 +3,6 @@
 #ifndef AUTOREG_DETAIL_NODE_INFO_HPP
 #define AUTOREG_DETAIL_NODE_INFO_HPP
 
-#include <memory>
 #include <string_view>
 #include <tuple>
 
@@ -17,7 +16,10 @@ template <class Base, class ArgsTuple>
 struct factory_signature;
 template <class Base, class... Args>
 struct factory_signature<Base, std::tuple<Args...>> {
-    using type = std::unique_ptr<Base> (*)(const void* context, Args&&... args);
+    // An owning raw pointer, which create() wraps: naming std::unique_ptr
+    // here would make every file that defines a registered class include
+    // <memory> (benchmarks/results/results.md, headers alone).
+    using type = Base* (*)(const void* context, Args&&... args);
 };
 
 template <class Base>

@@ -6,7 +6,6 @@
 #ifndef AUTOREG_DETAIL_SNAPSHOT_HPP
 #define AUTOREG_DETAIL_SNAPSHOT_HPP
 
-#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +21,7 @@
 #include "hub.hpp"
 #include "indexed.hpp"
 #include "node_info.hpp"
+#include "sort.hpp"
 
 namespace autoreg {
 namespace detail {
@@ -96,9 +96,9 @@ struct stored_key<std::string_view> {
 /// lookup that hits reads one line of the index. Other buckets keep their
 /// natural alignment (a key, then pointers), which alignas may not lower.
 template <class Key>
-inline constexpr std::size_t bucket_alignment = std::is_same_v<Key, std::string_view>
-                                                    ? 64
-                                                    : (std::max)(alignof(Key), alignof(void*));
+inline constexpr std::size_t bucket_alignment = std::is_same_v<Key, std::string_view> ? 64
+                                                : alignof(Key) > alignof(void*)       ? alignof(Key)
+                                                                                : alignof(void*);
 
 template <class Base>
 struct snapshot {
@@ -182,7 +182,7 @@ struct snapshot {
         for (std::size_t i = 0; i < buckets.size(); ++i) {
             if (buckets[i].count != 0) fresh->push_back(static_cast<std::uint32_t>(i));
         }
-        std::sort(fresh->begin(), fresh->end(), [this](std::uint32_t a, std::uint32_t b) {
+        sort_range(fresh->begin(), fresh->end(), [this](std::uint32_t a, std::uint32_t b) {
             return key_less(buckets[a].key, buckets[b].key);
         });
         const std::vector<std::uint32_t>* expected = nullptr;

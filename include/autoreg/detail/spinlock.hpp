@@ -7,7 +7,7 @@
 #include <atomic>
 
 #if defined(_WIN32)
-#include <thread>
+#include "win32.hpp"
 #else
 #include <sched.h>
 #endif
@@ -17,7 +17,7 @@ namespace detail {
 
 inline void yield_cpu() noexcept {
 #if defined(_WIN32)
-    std::this_thread::yield();
+    SwitchToThread();
 #else
     sched_yield();
 #endif
@@ -40,15 +40,16 @@ private:
     std::atomic<bool> locked_{false};
 };
 
+template <class Lock>
 class spin_guard {
 public:
-    explicit spin_guard(spinlock& lock) noexcept : lock_(lock) { lock_.lock(); }
+    explicit spin_guard(Lock& lock) noexcept : lock_(lock) { lock_.lock(); }
     ~spin_guard() { lock_.unlock(); }
     spin_guard(const spin_guard&) = delete;
     spin_guard& operator=(const spin_guard&) = delete;
 
 private:
-    spinlock& lock_;
+    Lock& lock_;
 };
 
 }  // namespace detail
