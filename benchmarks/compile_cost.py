@@ -30,7 +30,7 @@ import tempfile
 import time
 
 FLAVOURS = ("direct", "map", "poco", "llvm", "autoreg")
-INCLUDES = ("empty", "std", "required", "autoreg", "llvm", "poco")
+INCLUDES = ("empty", "std", "required", "class", "autoreg", "llvm", "poco")
 
 
 def children_cpu():
