@@ -252,7 +252,7 @@ def api_source(flavour, n):
             "        std::memory_order_acquire);\n"
             "    const auto* found = snap->find(key);\n"
             "    if (found == nullptr || found->factory == nullptr) return nullptr;\n"
-            "    return found->factory(found->context);\n"
+            "    return std::unique_ptr<Base>(found->factory(found->context));\n"
             "}\n"
             "bool contains_unguarded(std::string_view key) {\n"
             "    const auto* snap = autoreg::detail::state_cache<Base>::get().current.load(\n"
