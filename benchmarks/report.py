@@ -164,7 +164,7 @@ def derive(context, gb, startup, compile_):
         bytes_per_class[f]["over_direct"] = (bytes_per_class[f]["text_data"] -
                                              bytes_per_class["direct"]["text_data"])
     includes = {w: 1000.0 * (cpu["include/%s" % w] - cpu["include/empty"])
-                for w in ("std", "required", "autoreg", "llvm", "poco")}
+                for w in ("std", "required", "class", "autoreg", "llvm", "poco")}
     out["compile"] = {"classes": k, "rounds": compile_["rounds"], "compiler": compile_["compiler"],
                       "flags": compile_["flags"], "ms_per_class": per_class,
                       "ratio_to_map": {f: per_class[f] / per_class["map"] for f in FLAVOURS},
