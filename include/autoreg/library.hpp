@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "detail/atomic.hpp"
 #include "detail/hub.hpp"
 #include "detail/state_header.hpp"
 #include "detail/text.hpp"
@@ -60,7 +61,7 @@ inline void set_hidden(hub& h, std::uintptr_t owner, bool hidden) noexcept {
     for_each_node(h, [&](node& n) {
         if (n.owner == owner) n.hidden = hidden;
     });
-    h.generation.fetch_add(1, std::memory_order_release);
+    h.generation.fetch_add(1, memory_order_release);
 }
 
 /// After a library has unloaded: its own nodes went with it, unlinked by its
@@ -75,7 +76,7 @@ inline void release_survivors(hub& h, std::uintptr_t owner) noexcept {
             n.hidden = false;
         }
     });
-    h.generation.fetch_add(1, std::memory_order_release);
+    h.generation.fetch_add(1, memory_order_release);
 }
 
 inline void release_shared_instances(hub& h, std::uintptr_t owner) {

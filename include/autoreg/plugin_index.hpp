@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "detail/atomic.hpp"
 #include "detail/hub.hpp"
 #include "detail/index_record.hpp"
 #include "detail/indexed.hpp"
@@ -168,7 +169,7 @@ private:
             for (const auto& library : contents_->libraries) {
                 detail::unlink_locked(h, library->link);
             }
-            h.generation.fetch_add(1, std::memory_order_release);
+            h.generation.fetch_add(1, detail::memory_order_release);
         }
         // A create() that found an indexed key loads its library inside its
         // read section: once none is left, no thread can reach the index.
@@ -354,7 +355,7 @@ inline plugin_index index_libraries(const std::string& folder,
             library->link.context = library.get();
             detail::link_locked(h, library->link);
         }
-        h.generation.fetch_add(1, std::memory_order_release);
+        h.generation.fetch_add(1, detail::memory_order_release);
     }
     return plugin_index(std::move(contents));
 #else

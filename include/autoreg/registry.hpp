@@ -4,7 +4,6 @@
 #ifndef AUTOREG_REGISTRY_HPP
 #define AUTOREG_REGISTRY_HPP
 
-#include <atomic>
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "detail/atomic.hpp"
 #include "detail/indexed.hpp"
 #include "detail/messages.hpp"
 #include "detail/state.hpp"
@@ -34,7 +34,7 @@ template <class Base>
 class AUTOREG_LOCAL state_cache {
 public:
     static registry_state<Base>& get() {
-        registry_state<Base>* state = cached_.load(std::memory_order_acquire);
+        registry_state<Base>* state = cached_.load(memory_order_acquire);
         if (AUTOREG_LIKELY(state != nullptr)) return *state;
         return attach();
     }
@@ -42,10 +42,10 @@ public:
 private:
     AUTOREG_COLD static registry_state<Base>& attach() {
         registry_state<Base>& state = find_or_create_state<Base>(joined_hub());
-        cached_.store(&state, std::memory_order_release);
+        cached_.store(&state, memory_order_release);
         return state;
     }
-    static inline std::atomic<registry_state<Base>*> cached_{nullptr};
+    static inline atomic<registry_state<Base>*> cached_{nullptr};
 };
 
 template <class Base>

@@ -4,12 +4,12 @@
 #ifndef AUTOREG_DETAIL_DISCOVERY_HPP
 #define AUTOREG_DETAIL_DISCOVERY_HPP
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <utility>
 #include <vector>
 
+#include "atomic.hpp"
 #include "hub.hpp"
 #include "spinlock.hpp"
 
@@ -34,7 +34,7 @@ private:
 
 /// Counts, per registry, the discoveries its accesses must wait for: one
 /// load on the fast path of every access.
-using pending_count = std::atomic<unsigned>;
+using pending_count = atomic<unsigned>;
 
 class discovery {
 public:
@@ -44,16 +44,16 @@ public:
         std::unique_ptr<task> replaced;  // destroyed outside the lock
         spin_guard guard(lock_);
         replaced = std::exchange(next_, std::move(next));
-        if (!pending_.load(std::memory_order_relaxed)) {
+        if (!pending_.load(memory_order_relaxed)) {
             waiting_ = std::move(waiting);
-            for (pending_count* count : waiting_) count->fetch_add(1, std::memory_order_seq_cst);
-            pending_.store(true, std::memory_order_release);
+            for (pending_count* count : waiting_) count->fetch_add(1, memory_order_seq_cst);
+            pending_.store(true, memory_order_release);
         }
     }
 
     /// Whether an access on this thread has to run or wait for a discovery.
     bool awaits_this_thread() noexcept {
-        if (!pending_.load(std::memory_order_acquire)) return false;
+        if (!pending_.load(memory_order_acquire)) return false;
         spin_guard guard(lock_);
         return running_ ? runner_ != current_thread_tag() : next_ != nullptr;
     }
@@ -63,7 +63,7 @@ public:
     /// use the registry. An exception reaches the access that ran it; the
     /// function is not run again unless it is set again.
     void run() {
-        if (!pending_.load(std::memory_order_acquire)) return;
+        if (!pending_.load(memory_order_acquire)) return;
         std::unique_ptr<task> mine;
         for (;;) {
             {
@@ -86,9 +86,9 @@ public:
                 self.running_ = false;
                 self.runner_ = 0;
                 if (self.next_ == nullptr) {
-                    self.pending_.store(false, std::memory_order_release);
+                    self.pending_.store(false, memory_order_release);
                     for (pending_count* count : self.waiting_) {
-                        count->fetch_sub(1, std::memory_order_release);
+                        count->fetch_sub(1, memory_order_release);
                     }
                     self.waiting_.clear();
                 }
@@ -102,7 +102,7 @@ private:
     std::unique_ptr<task> next_;
     bool running_ = false;
     std::uintptr_t runner_ = 0;
-    std::atomic<bool> pending_{false};
+    atomic<bool> pending_{false};
     std::vector<pending_count*> waiting_;
 };
 

@@ -9,12 +9,12 @@
 #ifndef AUTOREG_DETAIL_HUB_HPP
 #define AUTOREG_DETAIL_HUB_HPP
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "../config.hpp"
+#include "atomic.hpp"
 
 #if defined(_WIN32)
 #include "win32.hpp"
@@ -89,7 +89,7 @@ struct hub {
     node* dynamic_nodes = nullptr;
     /// Bumped on every change of the list, so that a registry can tell with
     /// one load whether its index is current.
-    std::atomic<std::uint64_t> generation{1};
+    atomic<std::uint64_t> generation{1};
     std::uint64_t next_serial = 0;
 
     spinlock states_lock{};
@@ -99,8 +99,8 @@ struct hub {
 
     /// Set while load_library() runs dlopen, so that the nodes it links can be
     /// attributed to the library.
-    std::atomic<std::uintptr_t> loading_owner{0};
-    std::atomic<std::uintptr_t> loading_thread{0};
+    atomic<std::uintptr_t> loading_owner{0};
+    atomic<std::uintptr_t> loading_thread{0};
 
     /// Serialises loading and unloading of libraries; recursive because a
     /// library's static initialisers may load another.
@@ -152,12 +152,12 @@ namespace detail {
 /// -Bsymbolic (that binds a library's references to its own definitions, and
 /// so to a hub of its own); join_process_hub() corrects it before the module
 /// first uses the hub.
-AUTOREG_LOCAL inline std::atomic<hub*> module_hub{&autoreg_hub_v8};
-AUTOREG_LOCAL inline std::atomic<bool> module_joined{false};
+AUTOREG_LOCAL inline atomic<hub*> module_hub{&autoreg_hub_v8};
+AUTOREG_LOCAL inline atomic<bool> module_joined{false};
 
 /// The hub, on paths that only a module that already joined it can reach
 /// (create(), with a registry state found through joined_hub()).
-AUTOREG_LOCAL inline hub& the_hub() noexcept { return *module_hub.load(std::memory_order_relaxed); }
+AUTOREG_LOCAL inline hub& the_hub() noexcept { return *module_hub.load(memory_order_relaxed); }
 
 /// The definition of the hub that the dynamic linker binds modules to: the
 /// first in the global scope (the executable, the libraries it was linked
@@ -202,17 +202,17 @@ AUTOREG_LOCAL inline bool module_binds_itself() noexcept {
 AUTOREG_COLD AUTOREG_LOCAL inline hub& join_process_hub() noexcept {
     if (module_binds_itself()) {
         if (hub* process = global_hub_definition()) {
-            module_hub.store(process, std::memory_order_relaxed);
+            module_hub.store(process, memory_order_relaxed);
         }
     }
-    module_joined.store(true, std::memory_order_release);
+    module_joined.store(true, memory_order_release);
     return the_hub();
 }
 
 /// The hub, on every path by which a module may touch it first: linking a
 /// node, finding a registry's state, loading a library.
 AUTOREG_LOCAL inline hub& joined_hub() noexcept {
-    if (AUTOREG_LIKELY(module_joined.load(std::memory_order_acquire))) return the_hub();
+    if (AUTOREG_LIKELY(module_joined.load(memory_order_acquire))) return the_hub();
     return join_process_hub();
 }
 
@@ -251,23 +251,23 @@ public:
     void lock() noexcept {
         const std::uintptr_t me = current_thread_tag();
         // Only this thread can have stored its own tag.
-        if (owner_.load(std::memory_order_relaxed) == me) {
+        if (owner_.load(memory_order_relaxed) == me) {
             ++depth_;
             return;
         }
         lock_.lock();
-        owner_.store(me, std::memory_order_relaxed);
+        owner_.store(me, memory_order_relaxed);
         depth_ = 1;
     }
     void unlock() noexcept {
         if (--depth_ != 0) return;
-        owner_.store(0, std::memory_order_relaxed);
+        owner_.store(0, memory_order_relaxed);
         lock_.unlock();
     }
 
 private:
     spinlock lock_;
-    std::atomic<std::uintptr_t> owner_{0};
+    atomic<std::uintptr_t> owner_{0};
     unsigned depth_ = 0;
 };
 
@@ -310,9 +310,9 @@ void for_each_node(hub& h, Visit&& visit) {
 /// attribute it to the library being loaded on this thread, if any.
 inline void stamp(hub& h, node& n) noexcept {
     n.serial = ++h.next_serial;
-    if (AUTOREG_UNLIKELY(h.loading_owner.load(std::memory_order_relaxed) != 0) &&
-        h.loading_thread.load(std::memory_order_relaxed) == current_thread_tag()) {
-        n.owner = h.loading_owner.load(std::memory_order_relaxed);
+    if (AUTOREG_UNLIKELY(h.loading_owner.load(memory_order_relaxed) != 0) &&
+        h.loading_thread.load(memory_order_relaxed) == current_thread_tag()) {
+        n.owner = h.loading_owner.load(memory_order_relaxed);
     }
 }
 
@@ -329,7 +329,7 @@ AUTOREG_LOCAL inline void link_static(node& n) noexcept {
     n.next = h.static_nodes;
     h.static_nodes = &n;
     n.linked = true;
-    h.generation.fetch_add(1, std::memory_order_release);
+    h.generation.fetch_add(1, memory_order_release);
 }
 
 /// Links a node with a destructor of its own (list lock held).
@@ -355,7 +355,7 @@ inline void link(node& n) noexcept {
     hub& h = joined_hub();
     spin_guard guard(h.list_lock);
     link_locked(h, n);
-    h.generation.fetch_add(1, std::memory_order_release);
+    h.generation.fetch_add(1, memory_order_release);
 }
 
 inline void unlink(node& n) noexcept {
@@ -363,7 +363,7 @@ inline void unlink(node& n) noexcept {
     spin_guard guard(h.list_lock);
     if (!n.linked) return;
     unlink_locked(h, n);
-    h.generation.fetch_add(1, std::memory_order_release);
+    h.generation.fetch_add(1, memory_order_release);
 }
 
 /// Runs as a module unloads (dlclose, or exit): its nodes are about to
@@ -380,7 +380,7 @@ inline void unlink_module(hub& h, const void* module) noexcept {
             link = &n->next;
         }
     }
-    h.generation.fetch_add(1, std::memory_order_release);
+    h.generation.fetch_add(1, memory_order_release);
 }
 
 }  // namespace detail

@@ -19,10 +19,10 @@
 #ifndef AUTOREG_DETAIL_READ_DOMAIN_HPP
 #define AUTOREG_DETAIL_READ_DOMAIN_HPP
 
-#include <atomic>
 #include <cstdint>
 
 #include "../config.hpp"
+#include "atomic.hpp"
 #include "spinlock.hpp"
 
 #if defined(__linux__)
@@ -49,10 +49,10 @@ class read_domain;
 struct alignas(64) reader_slot {
     /// Odd while the owner is inside a read section. Only the outermost of
     /// nested sections changes it.
-    std::atomic<std::uint32_t> seq{0};
+    atomic<std::uint32_t> seq{0};
     /// 0 while the slot is free.
-    std::atomic<int> owner_tid{0};
-    std::atomic<int> owner_pid{0};
+    atomic<int> owner_tid{0};
+    atomic<int> owner_pid{0};
 };
 
 /// The slot a thread reads through, and the domain it belongs to.
@@ -116,10 +116,10 @@ public:
 
     void exit(ticket t) noexcept {
         if (AUTOREG_LIKELY(t.slot != nullptr)) {
-            if ((t.leave_seq & 1u) == 0) t.slot->seq.store(t.leave_seq, std::memory_order_release);
+            if ((t.leave_seq & 1u) == 0) t.slot->seq.store(t.leave_seq, memory_order_release);
             return;
         }
-        stripes_[t.stripe].count[t.parity].fetch_sub(1, std::memory_order_release);
+        stripes_[t.stripe].count[t.parity].fetch_sub(1, memory_order_release);
     }
 
     /// Returns once every read section that began before the call has ended.
@@ -127,14 +127,14 @@ public:
     void synchronize() noexcept {
         spin_guard writers(writer_lock_);
         order_writes_before_slot_reads();
-        const unsigned claimed = claimed_slots_.load(std::memory_order_acquire);
+        const unsigned claimed = claimed_slots_.load(memory_order_acquire);
         for (unsigned i = 0; i < claimed; ++i) wait_for_slot(slots_[i]);
         // Two flips: a reader may have read the epoch just before a flip and
         // counted itself under the parity the first drain already passed.
         for (int flip = 0; flip < 2; ++flip) {
-            const unsigned old_parity = epoch_.fetch_add(1, std::memory_order_seq_cst) & 1u;
+            const unsigned old_parity = epoch_.fetch_add(1, memory_order_seq_cst) & 1u;
             for (auto& stripe : stripes_) {
-                while (stripe.count[old_parity].load(std::memory_order_seq_cst) != 0) {
+                while (stripe.count[old_parity].load(memory_order_seq_cst) != 0) {
                     yield_cpu();
                 }
             }
@@ -147,13 +147,13 @@ public:
     /// then fails).
     bool quiescent_now() noexcept {
         order_writes_before_slot_reads();
-        const unsigned claimed = claimed_slots_.load(std::memory_order_acquire);
+        const unsigned claimed = claimed_slots_.load(memory_order_acquire);
         for (unsigned i = 0; i < claimed; ++i) {
             if (inside_section(slots_[i])) return false;
         }
         for (auto& stripe : stripes_) {
-            if (stripe.count[0].load(std::memory_order_seq_cst) != 0 ||
-                stripe.count[1].load(std::memory_order_seq_cst) != 0) {
+            if (stripe.count[0].load(memory_order_seq_cst) != 0 ||
+                stripe.count[1].load(memory_order_seq_cst) != 0) {
                 return false;
             }
         }
@@ -162,12 +162,12 @@ public:
 
     /// Whether readers skip their fence because writers use membarrier.
     bool asymmetric() const noexcept {
-        return fence_mode_.load(std::memory_order_acquire) == mode_asymmetric;
+        return fence_mode_.load(memory_order_acquire) == mode_asymmetric;
     }
 
 private:
     struct alignas(64) stripe_counts {
-        std::atomic<std::uint32_t> count[2]{};
+        atomic<std::uint32_t> count[2]{};
     };
 
     static constexpr unsigned mode_undecided = 0;
@@ -176,10 +176,10 @@ private:
 
     void order_announcement_before_reads() noexcept {
 #if !AUTOREG_TSAN
-        if (AUTOREG_LIKELY(fence_mode_.load(std::memory_order_relaxed) == mode_asymmetric)) {
+        if (AUTOREG_LIKELY(fence_mode_.load(memory_order_relaxed) == mode_asymmetric)) {
             // The writer's membarrier orders the announcement for us; only
             // the compiler must not move the reads above it.
-            std::atomic_signal_fence(std::memory_order_seq_cst);
+            atomic_signal_fence(memory_order_seq_cst);
             return;
         }
 #endif
@@ -194,18 +194,18 @@ private:
     /// fence). Only such builds pay for the shared cache line.
     void full_barrier() noexcept {
 #if AUTOREG_TSAN
-        (void)barrier_word_.fetch_add(1, std::memory_order_seq_cst);
+        (void)barrier_word_.fetch_add(1, memory_order_seq_cst);
 #else
-        std::atomic_thread_fence(std::memory_order_seq_cst);
+        atomic_thread_fence(memory_order_seq_cst);
 #endif
     }
 
     ticket enter_slot(reader_slot& slot) noexcept {
-        const std::uint32_t seq = slot.seq.load(std::memory_order_relaxed);
+        const std::uint32_t seq = slot.seq.load(memory_order_relaxed);
         if ((seq & 1u) != 0) return {&slot, 1, 0, 0};
         // Release: a writer that sees the section also sees who owns the slot
         // (free on x86, where it is a plain store too).
-        slot.seq.store(seq + 1, std::memory_order_release);
+        slot.seq.store(seq + 1, memory_order_release);
         order_announcement_before_reads();
         return {&slot, seq + 2, 0, 0};
     }
@@ -226,14 +226,14 @@ private:
 #endif
         unsigned stripe = thread_stripe;
         if (stripe == 0) stripe = thread_stripe = assign_stripe();
-        const unsigned parity = epoch_.load(std::memory_order_seq_cst) & 1u;
-        stripes_[stripe - 1].count[parity].fetch_add(1, std::memory_order_seq_cst);
+        const unsigned parity = epoch_.load(memory_order_seq_cst) & 1u;
+        stripes_[stripe - 1].count[parity].fetch_add(1, memory_order_seq_cst);
         return {nullptr, 1, static_cast<std::uint16_t>(stripe - 1),
                 static_cast<std::uint16_t>(parity)};
     }
 
     unsigned assign_stripe() noexcept {
-        return next_stripe_.fetch_add(1, std::memory_order_relaxed) % reader_stripes + 1;
+        return next_stripe_.fetch_add(1, memory_order_relaxed) % reader_stripes + 1;
     }
 
 #if AUTOREG_READER_SLOTS
@@ -245,8 +245,8 @@ private:
     /// slot: no thread of this process uses it, since the child's own thread
     /// had its slot renamed as the child began (after_fork_in_child).
     static bool owner_alive(const reader_slot& slot) noexcept {
-        const int tid = slot.owner_tid.load(std::memory_order_acquire);
-        const int pid = slot.owner_pid.load(std::memory_order_acquire);
+        const int tid = slot.owner_tid.load(memory_order_acquire);
+        const int pid = slot.owner_pid.load(memory_order_acquire);
         if (tid == 0 || pid != static_cast<int>(::getpid())) return false;
         return ::syscall(SYS_tgkill, pid, tid, 0) == 0 || errno != ESRCH;
     }
@@ -254,18 +254,18 @@ private:
     reader_slot* claim_slot() noexcept {
         decide_fence_mode();
         spin_guard claiming(claim_lock_);
-        const unsigned claimed = claimed_slots_.load(std::memory_order_relaxed);
+        const unsigned claimed = claimed_slots_.load(memory_order_relaxed);
         for (unsigned i = 0; i < reader_slots; ++i) {
             reader_slot& slot = slots_[i];
             if (i < claimed && owner_alive(slot)) continue;
             // A thread that ended inside a section (killed by a signal
             // handler's longjmp, say) left its counter odd; even it, which
             // also releases a writer that waits for it.
-            const std::uint32_t seq = slot.seq.load(std::memory_order_relaxed);
-            if ((seq & 1u) != 0) slot.seq.store(seq + 1, std::memory_order_release);
-            slot.owner_pid.store(static_cast<int>(::getpid()), std::memory_order_relaxed);
-            slot.owner_tid.store(current_tid(), std::memory_order_release);
-            if (i >= claimed) claimed_slots_.store(i + 1, std::memory_order_release);
+            const std::uint32_t seq = slot.seq.load(memory_order_relaxed);
+            if ((seq & 1u) != 0) slot.seq.store(seq + 1, memory_order_release);
+            slot.owner_pid.store(static_cast<int>(::getpid()), memory_order_relaxed);
+            slot.owner_tid.store(current_tid(), memory_order_release);
+            if (i >= claimed) claimed_slots_.store(i + 1, memory_order_release);
             return &slot;
         }
         return nullptr;
@@ -283,11 +283,11 @@ private:
 
     /// Decided once per domain, before any reader skips its fence.
     void decide_fence_mode() noexcept {
-        if (fence_mode_.load(std::memory_order_acquire) != mode_undecided) return;
+        if (fence_mode_.load(memory_order_acquire) != mode_undecided) return;
         const unsigned mode =
             membarrier(membarrier_register_private_expedited) == 0 ? mode_asymmetric : mode_fenced;
         unsigned expected = mode_undecided;
-        fence_mode_.compare_exchange_strong(expected, mode, std::memory_order_acq_rel);
+        fence_mode_.compare_exchange_strong(expected, mode, memory_order_acq_rel);
     }
 #endif
 
@@ -302,7 +302,7 @@ private:
 #endif
         full_barrier();
 #if AUTOREG_READER_SLOTS
-        if (fence_mode_.load(std::memory_order_acquire) != mode_asymmetric) return;
+        if (fence_mode_.load(memory_order_acquire) != mode_asymmetric) return;
         if (membarrier(membarrier_private_expedited) == 0) return;
         // Registration is per process image; a child of fork() may have
         // lost it. The global command needs none, only more time.
@@ -324,7 +324,7 @@ private:
     /// A thread that ended inside its section, or a parent's thread whose
     /// slot fork() copied, never leaves it: neither counts.
     static bool inside_section(const reader_slot& slot) noexcept {
-        if ((slot.seq.load(std::memory_order_acquire) & 1u) == 0) return false;
+        if ((slot.seq.load(memory_order_acquire) & 1u) == 0) return false;
 #if AUTOREG_READER_SLOTS
         return owner_alive(slot);
 #else
@@ -333,9 +333,9 @@ private:
     }
 
     void wait_for_slot(reader_slot& slot) noexcept {
-        const std::uint32_t seq = slot.seq.load(std::memory_order_acquire);
+        const std::uint32_t seq = slot.seq.load(memory_order_acquire);
         if ((seq & 1u) == 0) return;
-        for (unsigned spins = 1; slot.seq.load(std::memory_order_acquire) == seq; ++spins) {
+        for (unsigned spins = 1; slot.seq.load(memory_order_acquire) == seq; ++spins) {
 #if AUTOREG_READER_SLOTS
             if (spins % 1024 == 0 && !owner_alive(slot)) return;
 #endif
@@ -344,14 +344,14 @@ private:
     }
 
     reader_slot slots_[reader_slots]{};
-    std::atomic<unsigned> claimed_slots_{0};
-    std::atomic<unsigned> fence_mode_{mode_undecided};
+    atomic<unsigned> claimed_slots_{0};
+    atomic<unsigned> fence_mode_{mode_undecided};
     // Used by TSan builds only, present in all: modules built with and
     // without TSan share one domain, so its layout must not differ.
-    std::atomic<unsigned> barrier_word_{0};
+    atomic<unsigned> barrier_word_{0};
     stripe_counts stripes_[reader_stripes]{};
-    std::atomic<unsigned> epoch_{0};
-    std::atomic<unsigned> next_stripe_{0};
+    atomic<unsigned> epoch_{0};
+    atomic<unsigned> next_stripe_{0};
     spinlock writer_lock_{};
     spinlock claim_lock_{};
 };
@@ -377,8 +377,8 @@ private:
 AUTOREG_LOCAL inline void after_fork_in_child() noexcept {
     reader_slot* slot = autoreg_thread_reader_v3.slot;
     if (slot == nullptr) return;
-    slot->owner_pid.store(static_cast<int>(::getpid()), std::memory_order_relaxed);
-    slot->owner_tid.store(static_cast<int>(::syscall(SYS_gettid)), std::memory_order_release);
+    slot->owner_pid.store(static_cast<int>(::getpid()), memory_order_relaxed);
+    slot->owner_tid.store(static_cast<int>(::syscall(SYS_gettid)), memory_order_release);
 }
 
 // Every module installs the handler as it loads, hidden so that each calls its

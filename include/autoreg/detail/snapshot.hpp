@@ -6,7 +6,6 @@
 #ifndef AUTOREG_DETAIL_SNAPSHOT_HPP
 #define AUTOREG_DETAIL_SNAPSHOT_HPP
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "../config.hpp"
+#include "atomic.hpp"
 #include "hash.hpp"
 #include "hub.hpp"
 #include "indexed.hpp"
@@ -125,7 +125,7 @@ struct snapshot {
     snapshot() = default;
     snapshot(const snapshot&) = delete;
     snapshot& operator=(const snapshot&) = delete;
-    ~snapshot() { delete sorted_.load(std::memory_order_acquire); }
+    ~snapshot() { delete sorted_.load(memory_order_acquire); }
 
     std::uint64_t generation = 0;
     /// Grouped by key, in bucket order; within a key the winner first.
@@ -176,7 +176,7 @@ struct snapshot {
     /// rather than when built: lookups never need it, and sorting was most
     /// of the cost of a registry's first access.
     const std::vector<std::uint32_t>& order() const {
-        if (const auto* known = sorted_.load(std::memory_order_acquire)) return *known;
+        if (const auto* known = sorted_.load(memory_order_acquire)) return *known;
         auto fresh = std::make_unique<std::vector<std::uint32_t>>();
         fresh->reserve(distinct);
         for (std::size_t i = 0; i < buckets.size(); ++i) {
@@ -186,7 +186,7 @@ struct snapshot {
             return key_less(buckets[a].key, buckets[b].key);
         });
         const std::vector<std::uint32_t>* expected = nullptr;
-        if (sorted_.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+        if (sorted_.compare_exchange_strong(expected, fresh.get(), memory_order_acq_rel)) {
             return *fresh.release();
         }
         return *expected;  // another thread sorted first
@@ -199,7 +199,7 @@ private:
         return find(stored_key<key_view>::probe_of(key));
     }
 
-    mutable std::atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
+    mutable atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
 };
 
 /// The description of an indexed class as `Registry<Base>` reads
@@ -237,7 +237,7 @@ bool describe_indexed(const record_fields& f, node_info<Base>& out) noexcept {
 template <class Base>
 void collect_candidates(hub& h, snapshot<Base>& out) {
     spin_guard guard(h.list_lock);
-    out.generation = h.generation.load(std::memory_order_relaxed);
+    out.generation = h.generation.load(memory_order_relaxed);
     // Counting first costs a walk of the list; growing the vector instead
     // cost a first access about one allocation and one copy per doubling.
     std::size_t linked = 0;

@@ -4,7 +4,7 @@
 #ifndef AUTOREG_DETAIL_SPINLOCK_HPP
 #define AUTOREG_DETAIL_SPINLOCK_HPP
 
-#include <atomic>
+#include "atomic.hpp"
 
 #if defined(_WIN32)
 #include "win32.hpp"
@@ -30,14 +30,14 @@ public:
     spinlock& operator=(const spinlock&) = delete;
 
     void lock() noexcept {
-        while (locked_.exchange(true, std::memory_order_acquire)) {
-            while (locked_.load(std::memory_order_relaxed)) yield_cpu();
+        while (locked_.exchange(true, memory_order_acquire)) {
+            while (locked_.load(memory_order_relaxed)) yield_cpu();
         }
     }
-    void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+    void unlock() noexcept { locked_.store(false, memory_order_release); }
 
 private:
-    std::atomic<bool> locked_{false};
+    atomic<bool> locked_{false};
 };
 
 template <class Lock>

@@ -4,13 +4,13 @@
 #ifndef AUTOREG_DETAIL_STATE_HPP
 #define AUTOREG_DETAIL_STATE_HPP
 
-#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
 
+#include "atomic.hpp"
 #include "hub.hpp"
 #include "read_domain.hpp"
 #include "snapshot.hpp"
@@ -24,9 +24,9 @@ template <class Base>
 struct registry_state : registry_state_header {
     registry_state() : registry_state_header(lasting_base_name(), traits<Base>::base_hash) {}
 
-    std::atomic<const snapshot<Base>*> current{nullptr};
+    atomic<const snapshot<Base>*> current{nullptr};
     /// The hub generation `current` was built from; 0 before the first build.
-    std::atomic<std::uint64_t> built_generation{0};
+    atomic<std::uint64_t> built_generation{0};
 
     spinlock rebuild_lock{};
     /// Snapshots replaced while readers might still hold them (rebuild_lock).
@@ -41,8 +41,8 @@ struct registry_state : registry_state_header {
             spin_guard guard(rebuild_lock);
             // A discovery set meanwhile must run before the build it affects.
             if (discovery_awaits_this_thread()) continue;
-            if (built_generation.load(std::memory_order_acquire) !=
-                h.generation.load(std::memory_order_acquire)) {
+            if (built_generation.load(memory_order_acquire) !=
+                h.generation.load(memory_order_acquire)) {
                 rebuild(h);
             }
             return;
@@ -52,7 +52,7 @@ struct registry_state : registry_state_header {
     /// Makes the next access refresh, e.g. to run a discovery just set.
     void invalidate() noexcept {
         spin_guard guard(rebuild_lock);
-        built_generation.store(0, std::memory_order_release);
+        built_generation.store(0, memory_order_release);
     }
 
 private:
@@ -81,8 +81,8 @@ private:
         }
         retired.reserve(retired.size() + 1);
         const std::uint64_t generation = fresh->generation;
-        const snapshot<Base>* old = current.exchange(fresh.release(), std::memory_order_seq_cst);
-        built_generation.store(generation, std::memory_order_release);
+        const snapshot<Base>* old = current.exchange(fresh.release(), memory_order_seq_cst);
+        built_generation.store(generation, memory_order_release);
         if (old != nullptr) retired.push_back(old);
         if (h.readers.quiescent_now()) free_retired();
     }
@@ -147,10 +147,10 @@ public:
         // A pending discovery sends every access to refresh(), which runs it
         // or waits for it.
         if (AUTOREG_UNLIKELY(!built_from_current(state) ||
-                             state.pending_discoveries.load(std::memory_order_acquire) != 0)) {
+                             state.pending_discoveries.load(memory_order_acquire) != 0)) {
             catch_up(state);
         }
-        snapshot_ = state.current.load(std::memory_order_seq_cst);
+        snapshot_ = state.current.load(memory_order_seq_cst);
     }
     ~reader() { the_hub().readers.exit(ticket_); }
     reader(const reader&) = delete;
@@ -161,8 +161,8 @@ public:
 
 private:
     static bool built_from_current(const registry_state<Base>& state) noexcept {
-        return state.built_generation.load(std::memory_order_acquire) ==
-               the_hub().generation.load(std::memory_order_seq_cst);
+        return state.built_generation.load(memory_order_acquire) ==
+               the_hub().generation.load(memory_order_seq_cst);
     }
 
     // Refreshes outside the section: a discovery may unload libraries, and a
