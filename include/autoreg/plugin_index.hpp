@@ -6,7 +6,6 @@
 #define AUTOREG_PLUGIN_INDEX_HPP
 
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +16,7 @@
 #include "detail/hub.hpp"
 #include "detail/index_record.hpp"
 #include "detail/indexed.hpp"
+#include "detail/owned.hpp"
 #include "detail/sort.hpp"
 #include "detail/text.hpp"
 #include "errors.hpp"
@@ -52,7 +52,7 @@ struct index_library : indexed_library {
 struct index_contents {
     /// The cache file's bytes, which libraries' records may view.
     std::string cache_bytes;
-    std::vector<std::unique_ptr<index_library>> libraries;
+    std::vector<owned<index_library>> libraries;
     std::string cache_failure;
 };
 
@@ -139,7 +139,7 @@ public:
 
 private:
     friend plugin_index index_libraries(const std::string& folder, const std::string& cache_file);
-    explicit plugin_index(std::unique_ptr<detail::index_contents> contents) noexcept
+    explicit plugin_index(detail::owned<detail::index_contents> contents) noexcept
         : contents_(std::move(contents)) {}
 
     detail::index_library* find(const std::string& path) const noexcept {
@@ -178,7 +178,7 @@ private:
         contents_.reset();
     }
 
-    std::unique_ptr<detail::index_contents> contents_;
+    detail::owned<detail::index_contents> contents_;
 };
 
 namespace detail {
@@ -323,7 +323,7 @@ inline plugin_index index_libraries(const std::string& folder,
 #if AUTOREG_HAS_PLUGIN_INDEX
     detail::hub& h = detail::joined_hub();
     const std::vector<std::string> names = detail::library_names_in(folder);
-    auto contents = std::make_unique<detail::index_contents>();
+    detail::owned<detail::index_contents> contents(new detail::index_contents());
     const std::vector<detail::cached_library> cached =
         cache_file.empty() ? std::vector<detail::cached_library>()
                            : detail::read_index_cache(cache_file, folder, contents->cache_bytes);
@@ -334,7 +334,7 @@ inline plugin_index index_libraries(const std::string& folder,
     bool cache_current = cached.size() == names.size();
     for (const std::string& name : names) {
         const detail::cached_library* hit = detail::cached_entry(cached, name);
-        auto library = std::make_unique<detail::index_library>();
+        detail::owned<detail::index_library> library(new detail::index_library());
         library->load = &detail::load_indexed_library;
         library->path = detail::path_in(folder, name);
         bool from_cache = false;

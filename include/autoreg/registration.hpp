@@ -13,6 +13,7 @@
 
 #include "detail/hub.hpp"
 #include "detail/node_info.hpp"
+#include "detail/owned.hpp"
 #include "detail/state.hpp"
 #include "errors.hpp"
 #include "fwd.hpp"
@@ -152,7 +153,7 @@ public:
     /// An empty handle, which owns no entry.
     registration() noexcept = default;
     /// Takes ownership of an entry; `Registry<Base>::add()` makes its handles so.
-    explicit registration(std::unique_ptr<detail::removable> entry) noexcept
+    explicit registration(detail::owned<detail::removable> entry) noexcept
         : entry_(std::move(entry)) {}
     /// Takes the other handle's entry; the other handle becomes empty.
     registration(registration&&) noexcept = default;
@@ -171,7 +172,7 @@ public:
     explicit operator bool() const noexcept { return entry_ != nullptr; }
 
 private:
-    std::unique_ptr<detail::removable> entry_;
+    detail::owned<detail::removable> entry_;
 };
 
 /// Registers `T`, a class derived from `Base` that cannot inherit the mixin

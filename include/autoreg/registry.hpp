@@ -433,9 +433,10 @@ public:
         detail::registry_state<Base>& primary = state();
         std::vector<detail::pending_count*> waiting{&primary.pending_discoveries};
         attach_secondaries(primary, waiting, static_cast<secondary_list*>(nullptr));
-        primary.discover.set(std::make_unique<detail::task_of<std::decay_t<Function>>>(
-                                 std::forward<Function>(function)),
-                             std::move(waiting));
+        primary.discover.set(
+            detail::owned<detail::task>(
+                new detail::task_of<std::decay_t<Function>>(std::forward<Function>(function))),
+            std::move(waiting));
     }
 
     /// Checks that every key in `required` is registered, e.g. at start-up.
@@ -545,7 +546,8 @@ private:
     template <class Factory>
     static registration add_checked(key_view key, Factory&& factory, const add_options& options) {
         using entry = detail::callable_entry<Base, std::decay_t<Factory>, constructor_args>;
-        return registration(std::make_unique<entry>(key, std::forward<Factory>(factory), options));
+        return registration(detail::owned<detail::removable>(
+            new entry(key, std::forward<Factory>(factory), options)));
     }
 
     using secondary_list = typename detail::traits_secondaries<registry_traits<Base>>::type;

@@ -5,12 +5,12 @@
 #define AUTOREG_DETAIL_DISCOVERY_HPP
 
 #include <cstdint>
-#include <memory>
 #include <utility>
 #include <vector>
 
 #include "atomic.hpp"
 #include "hub.hpp"
+#include "owned.hpp"
 #include "spinlock.hpp"
 
 namespace autoreg {
@@ -40,8 +40,8 @@ class discovery {
 public:
     /// `waiting`: the counters of the registries whose accesses wait for
     /// this discovery (its own and its secondaries').
-    void set(std::unique_ptr<task> next, std::vector<pending_count*> waiting) {
-        std::unique_ptr<task> replaced;  // destroyed outside the lock
+    void set(owned<task> next, std::vector<pending_count*> waiting) {
+        owned<task> replaced;  // destroyed outside the lock
         spin_guard guard(lock_);
         replaced = std::exchange(next_, std::move(next));
         if (!pending_.load(memory_order_relaxed)) {
@@ -64,7 +64,7 @@ public:
     /// function is not run again unless it is set again.
     void run() {
         if (!pending_.load(memory_order_acquire)) return;
-        std::unique_ptr<task> mine;
+        owned<task> mine;
         for (;;) {
             {
                 spin_guard guard(lock_);
@@ -99,7 +99,7 @@ public:
 
 private:
     spinlock lock_{};
-    std::unique_ptr<task> next_;
+    owned<task> next_;
     bool running_ = false;
     std::uintptr_t runner_ = 0;
     atomic<bool> pending_{false};

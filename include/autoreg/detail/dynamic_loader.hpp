@@ -5,7 +5,6 @@
 #ifndef AUTOREG_DETAIL_DYNAMIC_LOADER_HPP
 #define AUTOREG_DETAIL_DYNAMIC_LOADER_HPP
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -183,6 +182,21 @@ inline bool still_loaded(const std::string& path) noexcept {
     return true;
 }
 
+/// An open directory stream, closed when it goes.
+class directory_stream {
+public:
+    explicit directory_stream(const std::string& path) noexcept : dir_(opendir(path.c_str())) {}
+    ~directory_stream() {
+        if (dir_ != nullptr) closedir(dir_);
+    }
+    directory_stream(const directory_stream&) = delete;
+    directory_stream& operator=(const directory_stream&) = delete;
+    DIR* get() const noexcept { return dir_; }
+
+private:
+    DIR* dir_;
+};
+
 /// The names of the libraries in `folder`, sorted byte-wise.
 inline std::vector<std::string> library_names_in(const std::string& folder) {
 #if defined(__APPLE__)
@@ -190,8 +204,8 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
 #else
     constexpr std::string_view extension = ".so";
 #endif
-    const std::unique_ptr<DIR, int (*)(DIR*)> dir(opendir(folder.c_str()), &closedir);
-    if (dir == nullptr) {
+    const directory_stream dir(folder);
+    if (dir.get() == nullptr) {
         // Not strerror: its buffer is shared between threads.
         folder_unreadable(folder, error_text(errno));
     }

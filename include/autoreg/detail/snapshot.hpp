@@ -177,18 +177,18 @@ struct snapshot {
     /// of the cost of a registry's first access.
     const std::vector<std::uint32_t>& order() const {
         if (const auto* known = sorted_.load(memory_order_acquire)) return *known;
-        auto fresh = std::make_unique<std::vector<std::uint32_t>>();
-        fresh->reserve(distinct);
+        std::vector<std::uint32_t> sorted;
+        sorted.reserve(distinct);
         for (std::size_t i = 0; i < buckets.size(); ++i) {
-            if (buckets[i].count != 0) fresh->push_back(static_cast<std::uint32_t>(i));
+            if (buckets[i].count != 0) sorted.push_back(static_cast<std::uint32_t>(i));
         }
-        sort_range(fresh->begin(), fresh->end(), [this](std::uint32_t a, std::uint32_t b) {
+        sort_range(sorted.begin(), sorted.end(), [this](std::uint32_t a, std::uint32_t b) {
             return key_less(buckets[a].key, buckets[b].key);
         });
+        const auto* fresh = new std::vector<std::uint32_t>(std::move(sorted));
         const std::vector<std::uint32_t>* expected = nullptr;
-        if (sorted_.compare_exchange_strong(expected, fresh.get(), memory_order_acq_rel)) {
-            return *fresh.release();
-        }
+        if (sorted_.compare_exchange_strong(expected, fresh, memory_order_acq_rel)) return *fresh;
+        delete fresh;
         return *expected;  // another thread sorted first
     }
 
