@@ -249,14 +249,14 @@ def api_source(flavour, n):
             "// against unloading; benchmark only).\n"
             "std::unique_ptr<Object> create_unguarded(std::string_view key) {\n"
             "    const auto* snap = autoreg::detail::state_cache<Base>::get().current.load(\n"
-            "        std::memory_order_acquire);\n"
+            "        autoreg::detail::memory_order_acquire);\n"
             "    const auto* found = snap->find(key);\n"
             "    if (found == nullptr || found->factory == nullptr) return nullptr;\n"
             "    return std::unique_ptr<Base>(found->factory(found->context));\n"
             "}\n"
             "bool contains_unguarded(std::string_view key) {\n"
             "    const auto* snap = autoreg::detail::state_cache<Base>::get().current.load(\n"
-            "        std::memory_order_acquire);\n"
+            "        autoreg::detail::memory_order_acquire);\n"
             "    return snap->find(key) != nullptr;\n"
             "}\n")
     else:
