@@ -31,29 +31,9 @@ struct loaded_library {
 };
 
 /// Holds the hub's library lock; the thread that holds it may take it again.
-class library_guard {
+class library_guard : spin_guard<recursive_lock> {
 public:
-    explicit library_guard(hub& h) noexcept : hub_(h) {
-        const std::uintptr_t me = current_thread_tag();
-        if (hub_.library_lock_depth != 0 && hub_.library_lock_owner == me) {
-            ++hub_.library_lock_depth;
-            return;
-        }
-        hub_.library_lock.lock();
-        hub_.library_lock_owner = me;
-        hub_.library_lock_depth = 1;
-    }
-    ~library_guard() {
-        if (--hub_.library_lock_depth == 0) {
-            hub_.library_lock_owner = 0;
-            hub_.library_lock.unlock();
-        }
-    }
-    library_guard(const library_guard&) = delete;
-    library_guard& operator=(const library_guard&) = delete;
-
-private:
-    hub& hub_;
+    explicit library_guard(hub& h) noexcept : spin_guard<recursive_lock>(h.library_lock) {}
 };
 
 inline void set_hidden(hub& h, std::uintptr_t owner, bool hidden) noexcept {

@@ -18,8 +18,6 @@
 
 #if defined(_WIN32)
 #include "win32.hpp"
-#else
-#include <pthread.h>
 #endif
 #if defined(AUTOREG_HAS_DLFCN)
 #include <dlfcn.h>
@@ -104,9 +102,7 @@ struct hub {
 
     /// Serialises loading and unloading of libraries; recursive because a
     /// library's static initialisers may load another.
-    spinlock library_lock{};
-    std::uintptr_t library_lock_owner = 0;
-    unsigned library_lock_depth = 0;
+    recursive_lock library_lock{};
     loaded_library* libraries = nullptr;
     std::uintptr_t next_library_token = 0;
 };
@@ -231,45 +227,6 @@ AUTOREG_LOCAL inline const void* this_module() noexcept {
     return nullptr;
 #endif
 }
-
-// Process-wide, unlike the address of a thread_local, which differs between
-// the executable and each library.
-inline std::uintptr_t current_thread_tag() noexcept {
-#if defined(_WIN32)
-    return GetCurrentThreadId();
-#else
-    return reinterpret_cast<std::uintptr_t>(reinterpret_cast<void*>(pthread_self()));
-#endif
-}
-
-/// A spinlock that the thread holding it may take again; for sections that
-/// may run long (a library's loading), which is why waiters yield the CPU.
-/// Not std::recursive_mutex: <mutex> cost every file that includes autoreg
-/// more than the header that uses it (benchmarks/results/results.md).
-class recursive_lock {
-public:
-    void lock() noexcept {
-        const std::uintptr_t me = current_thread_tag();
-        // Only this thread can have stored its own tag.
-        if (owner_.load(memory_order_relaxed) == me) {
-            ++depth_;
-            return;
-        }
-        lock_.lock();
-        owner_.store(me, memory_order_relaxed);
-        depth_ = 1;
-    }
-    void unlock() noexcept {
-        if (--depth_ != 0) return;
-        owner_.store(0, memory_order_relaxed);
-        lock_.unlock();
-    }
-
-private:
-    spinlock lock_;
-    atomic<std::uintptr_t> owner_{0};
-    unsigned depth_ = 0;
-};
 
 inline void unlink_module(hub& h, const void* module) noexcept;
 

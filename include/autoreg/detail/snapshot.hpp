@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "../config.hpp"
+#include "aligned_array.hpp"
 #include "atomic.hpp"
 #include "hash.hpp"
 #include "hub.hpp"
@@ -130,7 +131,7 @@ struct snapshot {
     std::uint64_t generation = 0;
     /// Grouped by key, in bucket order; within a key the winner first.
     std::vector<candidate> candidates;
-    std::vector<bucket> buckets;
+    aligned_array<bucket> buckets;
     /// The descriptions of indexed classes, as registrations have them;
     /// candidates point into it, so it never grows once filled.
     std::vector<node_info<Base>> indexed;
@@ -319,7 +320,7 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
     while ((std::size_t{1} << bits) < 2 * found.size()) ++bits;
     const std::size_t capacity = std::size_t{1} << bits;
     auto& buckets = snap->buckets;
-    buckets.resize(capacity);
+    buckets.assign(capacity);
     snap->mask = capacity - 1;
     snap->shift = 64 - bits;
 
