@@ -7,6 +7,8 @@
 #ifndef AUTOREG_DETAIL_ATOMIC_HPP
 #define AUTOREG_DETAIL_ATOMIC_HPP
 
+#include <cstddef>
+
 #if defined(_MSC_VER) && !defined(__clang__)
 #include <atomic>
 #endif
@@ -77,8 +79,12 @@ public:
     }
 
 private:
-    static_assert(__atomic_always_lock_free(sizeof(T), nullptr), "autoreg: a lock-free type");
-    alignas(sizeof(T)) T value_{};
+    // T is often a pointer: its size is the point here, not its pointee's.
+    static constexpr std::size_t size = sizeof(T);  // NOLINT(bugprone-sizeof-expression)
+    static_assert(__atomic_always_lock_free(size, nullptr), "autoreg: a lock-free type");
+    // As std::atomic: aligned to its size, also where the ABI aligns 8-byte
+    // integers to 4 (32-bit x86).
+    alignas(size) T value_{};
 };
 
 inline void atomic_thread_fence(memory_order order) noexcept { __atomic_thread_fence(order); }

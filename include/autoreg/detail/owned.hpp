@@ -50,6 +50,7 @@ public:
 
 private:
     static void destroy(T* object) noexcept {
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): the comparison checks T is complete.
         static_assert(sizeof(T) > 0, "autoreg: owned<T> destroys a T, which must be complete");
         delete object;
     }

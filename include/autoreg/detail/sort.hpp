@@ -15,7 +15,7 @@ namespace detail {
 /// stable. `first` is a random-access iterator or pointer.
 template <class Iterator, class Less>
 void sort_range(Iterator first, Iterator last, Less less) {
-    const std::size_t n = static_cast<std::size_t>(last - first);
+    const auto n = static_cast<std::size_t>(last - first);
     const auto at = [&](std::size_t i) -> decltype(*first) {
         return first[static_cast<decltype(last - first)>(i)];
     };

@@ -5,13 +5,10 @@
 #ifndef AUTOREG_DETAIL_TEXT_HPP
 #define AUTOREG_DETAIL_TEXT_HPP
 
+#include <cstring>  // strerror_r, in both its forms, where there is one
 #include <string>
 #include <string_view>
 #include <type_traits>
-
-#if !defined(_WIN32)
-#include <string.h>  // strerror_r, in both its forms
-#endif
 
 namespace autoreg {
 namespace detail {
