@@ -88,8 +88,11 @@ TEST_CASE("an indexed folder lists its keys and loads nothing until one is creat
     const auto red =
         std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.key == "red"; });
     CHECK(red->priority == 5);
-    CHECK(fmt::format("{}", autoreg::describe<Colour>()).find("green, in two units") !=
-          std::string::npos);
+    const autoreg::description before = autoreg::describe<Colour>();
+    CHECK(fmt::format("{}", before).find("green, in two units") != std::string::npos);
+    CHECK(before.title == "colour registry: 6 entries, 6 not loaded");
+    CHECK(before.loaded == std::vector<bool>(6, false));
+    CHECK(before.find("  loaded\n") != std::string::npos);  // the last column's heading
     for (const std::string& path : index.paths()) CHECK_FALSE(mapped(path));
 
     CHECK(Registry<Colour>::create("olive")->name() == "olive");
@@ -101,6 +104,14 @@ TEST_CASE("an indexed folder lists its keys and loads nothing until one is creat
         CHECK(e.loaded == (e.key == "green" || e.key == "lime" || e.key == "olive"));
     }
     CHECK(Registry<Colour>::keys() == all_colours);
+    const autoreg::description after = autoreg::describe<Colour>();
+    CHECK(after.title == "colour registry: 6 entries, 3 not loaded");
+    for (std::size_t i = 0; i < after.rows.size(); ++i) {
+        const std::string& key = after.rows[i][0];
+        CHECK(after.loaded[i] == (key == "green" || key == "lime" || key == "olive"));
+    }
+    CHECK(after.find("  yes\n") != std::string::npos);
+    CHECK(after.find("  no\n") != std::string::npos);
     // The create that loaded called the class at once; this one reads the
     // rebuilt index, where the class is an ordinary registration.
     CHECK(Registry<Colour>::create("lime")->name() == "lime");
