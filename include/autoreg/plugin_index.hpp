@@ -50,8 +50,10 @@ struct index_library : indexed_library {
 };
 
 struct index_contents {
+#if AUTOREG_HAS_PLUGIN_INDEX
     /// The cache file's bytes, which libraries' records may view.
-    std::string cache_bytes;
+    file_bytes cache_bytes;
+#endif
     std::vector<owned<index_library>> libraries;
     std::string cache_failure;
 };

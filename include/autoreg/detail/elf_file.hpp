@@ -16,6 +16,7 @@
 
 #include <cerrno>
 
+#include "file_bytes.hpp"
 #include "text.hpp"
 
 namespace autoreg {
@@ -70,18 +71,10 @@ private:
 
 inline std::string errno_text() { return error_text(errno); }
 
-/// Reads `size` bytes at `offset`; false where the file holds fewer.
+/// Reads `size` bytes at `offset` into `out`; false where the file holds fewer.
 inline bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string& out) {
     out.resize(size);
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t got =
-            ::pread(fd, out.data() + done, size - done, static_cast<off_t>(offset + done));
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return false;
-        done += static_cast<std::size_t>(got);
-    }
-    return true;
+    return read_at(fd, offset, size, out.data());
 }
 
 /// What reading a section found.

