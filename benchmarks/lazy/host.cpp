@@ -5,7 +5,10 @@
 //   warm <folder> <cache>    index_libraries(folder, cache), cache current
 // then the registry's first access (contains() of a key no plugin has),
 // which builds its index of every key, then the first create of key p<n>c5,
-// of plugin <n> (the fourth argument), timed apart. Prints one JSON object.
+// of plugin <n> (the fourth argument), then a create of p<n>c4, which the
+// same library registered, then (but for eager) load_library() of plugin
+// <n + 1>, the load the first create is compared with in the same process,
+// each timed apart. Prints one JSON object.
 // A fifth argument, "startup", stops after start-up, for counting its
 // instructions alone.
 #include <autoreg/autoreg.hpp>
@@ -40,8 +43,21 @@ int main(int argc, char** argv) {
         return static_cast<long long>(
             std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - from).count());
     };
+    // The peak of this program's own memory after the first create: getrusage's
+    // maxrss would include the pages of the process that forked it (Python's).
+    const auto peak_kb = [] {
+        long kb = 0;
+        std::ifstream status("/proc/self/status");
+        for (std::string line; std::getline(status, line);) {
+            if (line.rfind("VmHWM:", 0) == 0) kb = std::stol(line.substr(6));
+        }
+        return kb;
+    };
+    long peak_after_first_create = 0;
     long long first_access = 0;
     long long first_create = 0;
+    long long second_create = 0;
+    long long next_load = 0;
     if (mode != "none") {
         const auto accessing = clock::now();
         if (autoreg::Registry<bench::Plugin>::contains("absent")) return 1;
@@ -51,18 +67,25 @@ int main(int argc, char** argv) {
             autoreg::Registry<bench::Plugin>::create("p" + std::to_string(plugin) + "c5");
         first_create = nanoseconds_since(before);
         if (made->id() != plugin * 10 + 5) return 1;
-    }
-    // The peak of this program's own memory: getrusage's maxrss would
-    // include the pages of the process that forked it (Python's).
-    long peak_kb = 0;
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmHWM:", 0) == 0) peak_kb = std::stol(line.substr(6));
+        peak_after_first_create = peak_kb();
+        const auto again = clock::now();
+        const auto sibling =
+            autoreg::Registry<bench::Plugin>::create("p" + std::to_string(plugin) + "c4");
+        second_create = nanoseconds_since(again);
+        if (sibling->id() != plugin * 10 + 4) return 1;
+        if (mode != "eager") {  // where eager loading has not loaded it already
+            char next[32];
+            std::snprintf(next, sizeof next, "/libp%04d.so", plugin + 1);
+            const auto loading = clock::now();
+            loaded.push_back(autoreg::load_library(folder + next));
+            next_load = nanoseconds_since(loading);
+        }
     }
     std::printf(
         "{\"startup_ns\": %lld, \"first_access_ns\": %lld, \"first_create_ns\": %lld, "
-        "\"max_rss_kb\": %ld}\n",
+        "\"second_create_ns\": %lld, \"next_load_ns\": %lld, \"max_rss_kb\": %ld}\n",
         static_cast<long long>(
             std::chrono::duration_cast<std::chrono::nanoseconds>(started - start).count()),
-        first_access, first_create, peak_kb);
+        first_access, first_create, second_create, next_load,
+        mode != "none" ? peak_after_first_create : peak_kb());
 }

@@ -58,6 +58,25 @@ struct index_contents {
     std::string cache_failure;
 };
 
+/// Records, as the hub's last fulfilment, a loading of an indexed library
+/// that found the list at `from` with serials up to `after_serial`, where
+/// nothing but that loading's links changed the list: each link numbers one
+/// node and bumps the generation once, anything else bumps it alone. One
+/// right after the last fulfilment extends it, so that a registry not used
+/// in between patches its index with both.
+inline void record_fulfilment(hub& h, std::uint64_t from, std::uint64_t after_serial) noexcept {
+    spin_guard guard(h.list_lock);
+    const std::uint64_t to = h.generation.load(memory_order_relaxed);
+    if (to - from != h.next_serial - after_serial) return;
+    fulfilment& last = h.last_fulfilment;
+    const std::uint64_t last_to = last.to.load(memory_order_relaxed);
+    if (last_to == 0 || last_to != from) {
+        last.from = from;
+        last.after_serial = after_serial;
+    }
+    last.to.store(to, memory_order_release);
+}
+
 AUTOREG_COLD inline void load_indexed_library(indexed_library& indexed) {
     auto& self = static_cast<index_library&>(indexed);
     const detail::spin_guard guard(self.lock);
@@ -73,7 +92,17 @@ AUTOREG_COLD inline void load_indexed_library(indexed_library& indexed) {
         bool& flag;
         ~done_loading() { flag = false; }
     } done{self.loading};
+    hub& h = joined_hub();
+    std::uint64_t from = 0;
+    std::uint64_t after_serial = 0;
+    {
+        spin_guard list_guard(h.list_lock);
+        from = h.generation.load(memory_order_relaxed);
+        after_serial = h.next_serial;
+    }
     self.handle = load_library(self.path);
+    self.loaded.store(true, memory_order_release);
+    record_fulfilment(h, from, after_serial);
 }
 
 }  // namespace detail
@@ -157,6 +186,7 @@ private:
         {
             const detail::spin_guard guard(indexed.lock);
             handle = std::move(indexed.handle);
+            indexed.loaded.store(false, detail::memory_order_release);
         }
         // Unloading waits for readers, one of which may be waiting for the
         // lock to load this library: so not under the lock.

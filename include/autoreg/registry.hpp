@@ -75,9 +75,10 @@ AUTOREG_COLD std::vector<std::string> printable_keys(const snapshot<Base>& snap)
 /// What an indexed key whose library has been loaded without registering it
 /// means: the file changed since it was indexed.
 template <class Base>
-[[noreturn]] AUTOREG_COLD void fail_unregistered(typename traits<Base>::key_view key,
+[[noreturn]] AUTOREG_COLD void fail_unregistered(const snapshot<Base>& snap,
+                                                 typename traits<Base>::key_view key,
                                                  const typename snapshot<Base>::bucket& found) {
-    const auto& library = *static_cast<const indexed_library*>(found.context);
+    const indexed_library& library = snap.library_awaited(found);
     raise<error>(concat("autoreg: ", library.path, " was indexed as declaring the key ",
                         printable_key<Base>(key), " of the ", traits<Base>::name(),
                         " registry, but loading it did not register that key; the file may have "
@@ -87,9 +88,9 @@ template <class Base>
 /// Loads the library that declares `found`'s indexed winner; inside the
 /// caller's read section, so that the plugin_index cannot go meanwhile.
 template <class Base>
-AUTOREG_COLD void load_indexed(const typename snapshot<Base>::bucket& found) {
-    // The library is the index's, and the index lets it be loaded.
-    auto& library = *static_cast<indexed_library*>(const_cast<void*>(found.context));
+AUTOREG_COLD void load_indexed(const snapshot<Base>& snap,
+                               const typename snapshot<Base>::bucket& found) {
+    indexed_library& library = snap.library_awaited(found);
     library.load(library);
 }
 
@@ -124,8 +125,8 @@ template <class Base>
                                            typename traits<Base>::key_view key,
                                            const typename snapshot<Base>::bucket* found) {
     constexpr bool string_keys = is_string_key<typename traits<Base>::key_type>;
-    if (found != nullptr && snapshot<Base>::awaits_loading(*found)) {
-        fail_unregistered<Base>(key, *found);
+    if (found != nullptr && snap.awaits_loading(*found)) {
+        fail_unregistered<Base>(snap, key, *found);
     }
     if (found == nullptr) {
         std::string_view raw;
@@ -149,7 +150,8 @@ template <class Base>
 const typename snapshot<Base>::bucket& lookup_or_fail(const snapshot<Base>& snap,
                                                       typename traits<Base>::key_view key) {
     const auto* found = snap.find(key);
-    if (AUTOREG_UNLIKELY(found == nullptr || found->factory == nullptr)) {
+    if (AUTOREG_UNLIKELY(found == nullptr ||
+                         found->factory.load(memory_order_acquire) == nullptr)) {
         fail_lookup(snap, key, found);
     }
     return *found;
@@ -163,8 +165,8 @@ template <class Base>
 AUTOREG_COLD const node* load_or_fail(const snapshot<Base>& snap,
                                       typename traits<Base>::key_view key,
                                       const typename snapshot<Base>::bucket* found) {
-    if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) fail_lookup(snap, key, found);
-    load_indexed<Base>(*found);
+    if (found == nullptr || !snap.awaits_loading(*found)) fail_lookup(snap, key, found);
+    load_indexed<Base>(snap, *found);
     return registered_by_loading(snap, key, *found);
 }
 
@@ -192,9 +194,11 @@ public:
         {
             reader<Base> snap(state_cache<Base>::get());
             const auto* found = snap->find(key);
-            if (AUTOREG_LIKELY(found != nullptr && found->factory != nullptr)) {
-                return std::unique_ptr<Base>(
-                    found->factory(found->context, std::forward<Args>(args)...));
+            if (AUTOREG_LIKELY(found != nullptr)) {
+                if (const auto factory = found->factory.load(memory_order_acquire)) {
+                    return std::unique_ptr<Base>(factory(found->context.load(memory_order_relaxed),
+                                                         std::forward<Args>(args)...));
+                }
             }
             if (const node* loaded = load_or_fail(*snap, key, found)) {
                 return std::unique_ptr<Base>(
@@ -203,8 +207,7 @@ public:
         }
         // An indexed key, whose library has just been loaded.
         reader<Base> snap(state_cache<Base>::get());
-        const auto& found = lookup_or_fail(*snap, key);
-        return std::unique_ptr<Base>(found.factory(found.context, std::forward<Args>(args)...));
+        return call(lookup_or_fail(*snap, key), std::forward<Args>(args)...);
     }
 
     /// Like create(), but returns null where create() would throw
@@ -217,12 +220,14 @@ public:
         {
             reader<Base> snap(state_cache<Base>::get());
             const auto* found = snap->find(key);
-            if (AUTOREG_LIKELY(found != nullptr && found->factory != nullptr)) {
-                return std::unique_ptr<Base>(
-                    found->factory(found->context, std::forward<Args>(args)...));
+            if (AUTOREG_LIKELY(found != nullptr)) {
+                if (const auto factory = found->factory.load(memory_order_acquire)) {
+                    return std::unique_ptr<Base>(factory(found->context.load(memory_order_relaxed),
+                                                         std::forward<Args>(args)...));
+                }
             }
-            if (found == nullptr || !snapshot<Base>::awaits_loading(*found)) return nullptr;
-            load_indexed<Base>(*found);
+            if (found == nullptr || !snap->awaits_loading(*found)) return nullptr;
+            load_indexed<Base>(*snap, *found);
             if (const node* loaded = registered_by_loading(*snap, key, *found)) {
                 return std::unique_ptr<Base>(
                     info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...));
@@ -231,11 +236,19 @@ public:
         reader<Base> snap(state_cache<Base>::get());
         const auto* found = snap->find(key);
         if (found == nullptr) return nullptr;
-        if (AUTOREG_UNLIKELY(snapshot<Base>::awaits_loading(*found))) {
-            fail_unregistered<Base>(key, *found);
+        if (AUTOREG_UNLIKELY(snap->awaits_loading(*found))) {
+            fail_unregistered<Base>(*snap, key, *found);
         }
-        if (found->factory == nullptr) return nullptr;
-        return std::unique_ptr<Base>(found->factory(found->context, std::forward<Args>(args)...));
+        if (found->factory.load(memory_order_acquire) == nullptr) return nullptr;
+        return call(*found, std::forward<Args>(args)...);
+    }
+
+private:
+    /// Calls the factory of `found`, which has one.
+    static std::unique_ptr<Base> call(const typename snapshot<Base>::bucket& found, Args... args) {
+        const auto factory = found.factory.load(memory_order_acquire);
+        return std::unique_ptr<Base>(
+            factory(found.context.load(memory_order_relaxed), std::forward<Args>(args)...));
     }
 };
 
@@ -368,9 +381,8 @@ public:
             {
                 detail::reader<Base> snap(state());
                 const auto* found = snap->find(key);
-                if (found != nullptr && !loaded_indexed &&
-                    detail::snapshot<Base>::awaits_loading(*found)) {
-                    detail::load_indexed<Base>(*found);
+                if (found != nullptr && !loaded_indexed && snap->awaits_loading(*found)) {
+                    detail::load_indexed<Base>(*snap, *found);
                     loaded_indexed = true;
                     continue;
                 }
@@ -490,12 +502,14 @@ public:
             const auto& b = snap->buckets[slot];
             for (std::uint32_t i = b.first; i < b.first + b.count; ++i) {
                 const auto& info = *snap->candidates[i].info;
-                entry e{key_owned(info.key),
-                        std::string(info.type_name),
-                        std::string(info.description),
-                        info.priority,
-                        std::nullopt,
-                        !info.header.indexed};
+                entry e{
+                    key_owned(info.key),
+                    std::string(info.type_name),
+                    std::string(info.description),
+                    info.priority,
+                    std::nullopt,
+                    !info.header.indexed || detail::indexed_library_of(*snap->candidates[i].source)
+                                                .loaded.load(detail::memory_order_acquire)};
                 if (info.has_parent && parent_is_registered(*snap, info)) {
                     e.parent = key_owned(info.parent_key);
                 }
@@ -568,7 +582,10 @@ private:
 
     static detail::shared_instances::maker maker_of(
         const detail::snapshot<Base>& snap, const typename detail::snapshot<Base>::bucket& b) {
-        const detail::node& winner = *snap.candidates[b.first].source;
+        // A bucket patched when its indexed library loaded calls the node
+        // that library registered, whose owner unloading releases by.
+        const detail::node* loaded = snap.loaded_node(b);
+        const detail::node& winner = loaded != nullptr ? *loaded : *snap.candidates[b.first].source;
         return {winner.serial, winner.owner};
     }
 
@@ -578,7 +595,8 @@ private:
         detail::reader<Base> snap(state());
         const auto& found = detail::lookup_or_fail(*snap, key);
         if (maker_of(*snap, found).serial != maker.serial) return nullptr;
-        return std::shared_ptr<Base>(found.factory(found.context));
+        const auto factory = found.factory.load(detail::memory_order_acquire);
+        return std::shared_ptr<Base>(factory(found.context.load(detail::memory_order_relaxed)));
     }
 
     static bool parent_is_registered(const detail::snapshot<Base>& snap,

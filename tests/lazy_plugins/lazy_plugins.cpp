@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -307,6 +308,55 @@ TEST_CASE("indexed libraries unload, and load again when asked") {
     moved = autoreg::plugin_index();  // dropping the index unloads what it loaded
     CHECK_FALSE(mapped(folder + "/libred.so"));
     CHECK(Registry<Colour>::size() == 0);
+}
+
+/// The index Registry<Base> reads now; a new one after each rebuild.
+template <class Base>
+const void* current_index() {
+    static_cast<void>(Registry<Base>::size());  // catches up first
+    auto* state = autoreg::detail::find_state<Base>(autoreg::detail::the_hub());
+    return state != nullptr ? state->current.load() : nullptr;
+}
+
+TEST_CASE("loading an indexed library patches the index rather than rebuilding it") {
+    const std::string folder = plugin_copy();
+    autoreg::plugin_index index = autoreg::index_libraries(folder);
+    const void* built_index = current_index<Colour>();
+    const void* built_channels = current_index<Channel>();
+    REQUIRE(built_index != nullptr);
+    REQUIRE(built_channels != nullptr);
+
+    CHECK(Registry<Colour>::create("olive")->name() == "olive");  // loads libgreen.so
+    CHECK(current_index<Colour>() == built_index);
+    CHECK(Registry<Colour>::create("lime")->name() == "lime");
+    CHECK(Registry<Colour>::try_create("green")->name() == "green");
+    CHECK(Registry<Colour>::keys() == all_colours);
+    for (const auto& e : Registry<Colour>::entries()) {
+        CHECK(e.loaded == (e.key == "green" || e.key == "lime" || e.key == "olive"));
+    }
+    CHECK(autoreg::describe<Colour>().title == "colour registry: 6 entries, 3 not loaded");
+    CHECK(Registry<Colour>::create("crimson")->name() == "crimson");  // loads libred.so
+    CHECK(Registry<Colour>::create("red")->name() == "red");
+    CHECK(current_index<Colour>() == built_index);
+    // libblue.so registers in two registries: each patches its own index.
+    CHECK(Registry<Colour>::create("blue")->name() == "blue");
+    CHECK(Registry<Channel>::create(7)->number() == 7);
+    CHECK(current_index<Channel>() == built_channels);
+    CHECK(current_index<Colour>() == built_index);
+
+    // A shared instance made through a patched index belongs to the library
+    // that registered the class: unloading it releases the instance.
+    std::weak_ptr<Colour> lime = Registry<Colour>::shared("lime");
+    CHECK(Registry<Colour>::shared("lime") == lime.lock());
+    CHECK_FALSE(lime.expired());
+    index.unload(folder + "/libgreen.so");
+    CHECK(lime.expired());
+    CHECK_FALSE(mapped(folder + "/libgreen.so"));
+    CHECK(current_index<Colour>() != built_index);  // unloading rebuilds
+    for (const auto& e : Registry<Colour>::entries()) {
+        CHECK(e.loaded == (e.key == "crimson" || e.key == "red" || e.key == "blue"));
+    }
+    CHECK(Registry<Colour>::create("lime")->name() == "lime");  // and loads again
 }
 
 TEST_CASE("a missing folder is an error") {

@@ -81,6 +81,20 @@ struct node {
 struct registry_state_header;
 struct loaded_library;
 
+/// Changes of the list that were only loadings of indexed libraries, one
+/// after the other: the generations they span and the serial after which
+/// their nodes were numbered. A registry whose index was built at `from`
+/// patches that index with the nodes numbered since, where each is a class
+/// it lists as a loaded library's, instead of building anew: loading an
+/// indexed library then costs its registries no rebuild.
+struct fulfilment {
+    std::uint64_t from = 0;
+    /// 0 until the first fulfilment. Atomic so that a registry's refresh can
+    /// tell without the list lock that there has never been one.
+    atomic<std::uint64_t> to{0};
+    std::uint64_t after_serial = 0;
+};
+
 struct hub {
     spinlock list_lock{};
     node* static_nodes = nullptr;
@@ -89,6 +103,8 @@ struct hub {
     /// one load whether its index is current.
     atomic<std::uint64_t> generation{1};
     std::uint64_t next_serial = 0;
+    /// The list's last changes, where they were fulfilments (list lock).
+    fulfilment last_fulfilment{};
 
     spinlock states_lock{};
     registry_state_header* states = nullptr;
@@ -124,7 +140,7 @@ extern "C" {
 __declspec(dllexport)
 #endif
     // NOLINTNEXTLINE(misc-definitions-in-headers)
-    inline autoreg::detail::hub autoreg_hub_v8{};
+    inline autoreg::detail::hub autoreg_hub_v9{};
 #else
 // The symbol is exported even from libraries built with -fvisibility=hidden,
 // so the dynamic linker binds every module to the first definition, the
@@ -132,7 +148,7 @@ __declspec(dllexport)
 // STB_GNU_UNIQUE, and a library holding one can never be unloaded.
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v8{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v9{};
 #endif
 }
 
@@ -148,7 +164,7 @@ namespace detail {
 /// -Bsymbolic (that binds a library's references to its own definitions, and
 /// so to a hub of its own); join_process_hub() corrects it before the module
 /// first uses the hub.
-AUTOREG_LOCAL inline atomic<hub*> module_hub{&autoreg_hub_v8};
+AUTOREG_LOCAL inline atomic<hub*> module_hub{&autoreg_hub_v9};
 AUTOREG_LOCAL inline atomic<bool> module_joined{false};
 
 /// The hub, on paths that only a module that already joined it can reach
@@ -166,11 +182,11 @@ AUTOREG_COLD inline hub* global_hub_definition() noexcept {
     HINSTANCE__* program = GetModuleHandleW(nullptr);
     if (program == nullptr) return nullptr;
     // A data export, which GetProcAddress returns as if it were a function.
-    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v8"));
+    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v9"));
 #elif defined(AUTOREG_HAS_DLFCN)
     void* program = dlopen(nullptr, RTLD_NOW);
     if (program == nullptr) return nullptr;
-    void* found = dlsym(program, "autoreg_hub_v8");
+    void* found = dlsym(program, "autoreg_hub_v9");
     dlclose(program);
     return static_cast<hub*>(found);
 #else

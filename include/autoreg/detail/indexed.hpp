@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "atomic.hpp"
 #include "hub.hpp"
 #include "index_record.hpp"
 
@@ -29,6 +30,10 @@ struct indexed_library {
     /// in storage its plugin_index keeps.
     std::string_view records;
     std::size_t record_count = 0;
+    /// Whether the library is loaded now: what entries() says of the
+    /// classes it lists while their registry's index still lists them as
+    /// the library's, as a patched index does (see fulfilment).
+    atomic<bool> loaded{false};
 };
 
 /// The header of every indexed library's node: of no registry, so that only

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <string_view>
 #include <type_traits>
@@ -112,10 +113,13 @@ struct snapshot {
 
     struct alignas(bucket_alignment<key_view>) bucket : stored_key<key_view> {
         /// The winner's factory; null where the key is conflicted, or where
-        /// the winner is indexed and its library not loaded yet.
-        factory_fn<Base> factory = nullptr;
+        /// the winner is indexed and its library not loaded yet. Atomic, as
+        /// is the context, because loading that library patches both in the
+        /// published index (see patch_fulfilled): the factory is stored
+        /// last, with release, and read first, with acquire.
+        mutable atomic<factory_fn<Base>> factory{nullptr};
         /// The factory's context; for an indexed winner its indexed_library.
-        const void* context = nullptr;
+        mutable atomic<const void*> context{nullptr};
         /// candidates[first, first + count), best first; count 0: empty bucket.
         std::uint32_t first = 0;
         std::uint32_t count = 0;
@@ -126,7 +130,10 @@ struct snapshot {
     snapshot() = default;
     snapshot(const snapshot&) = delete;
     snapshot& operator=(const snapshot&) = delete;
-    ~snapshot() { delete sorted_.load(memory_order_acquire); }
+    ~snapshot() {
+        delete sorted_.load(memory_order_acquire);
+        delete[] loaded_nodes_.load(memory_order_acquire);
+    }
 
     std::uint64_t generation = 0;
     /// Grouped by key, in bucket order; within a key the winner first.
@@ -161,9 +168,39 @@ struct snapshot {
         return static_cast<std::size_t>(hash >> shift);
     }
 
-    /// Whether `b`'s winner is an indexed class whose library is not loaded.
-    static bool awaits_loading(const bucket& b) noexcept {
-        return b.factory == nullptr && b.context != nullptr;
+    /// Whether `b`'s winner is an indexed class whose library is not loaded,
+    /// or whose loading has not patched `b` yet. Decided by what a patch
+    /// leaves as it is, and the factory: a patch stores the context first.
+    bool awaits_loading(const bucket& b) const noexcept {
+        return b.factory.load(memory_order_acquire) == nullptr && !conflicted(b) &&
+               candidates[b.first].info->header.indexed;
+    }
+
+    /// The library that declares `b`'s winner, where awaits_loading(b).
+    indexed_library& library_awaited(const bucket& b) const noexcept {
+        // The library is the index's, and the index lets it be loaded.
+        return const_cast<indexed_library&>(indexed_library_of(*candidates[b.first].source));
+    }
+
+    /// The node of the class that loading its library registered for `b`'s
+    /// indexed winner, where patch_fulfilled() patched `b`; else null. Read
+    /// after `b`'s factory.
+    const node* loaded_node(const bucket& b) const noexcept {
+        const atomic<const node*>* table = loaded_nodes_.load(memory_order_acquire);
+        return table != nullptr ? table[&b - buckets.data()].load(memory_order_relaxed) : nullptr;
+    }
+
+    /// Makes `b`, whose winner is an indexed class, call `loaded`, the node
+    /// its library registered for it. Under the registry's rebuild lock.
+    void patch(const bucket& b, const node& loaded, factory_fn<Base> factory) const {
+        atomic<const node*>* table = loaded_nodes_.load(memory_order_relaxed);
+        if (table == nullptr) {
+            table = new atomic<const node*>[buckets.size()]();  // null, also as std::atomic
+            loaded_nodes_.store(table, memory_order_release);
+        }
+        table[&b - buckets.data()].store(&loaded, memory_order_relaxed);
+        b.context.store(loaded.context, memory_order_relaxed);
+        b.factory.store(factory, memory_order_release);
     }
 
     bool conflicted(const bucket& b) const noexcept {
@@ -201,6 +238,8 @@ private:
     }
 
     mutable atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
+    /// Per bucket, what patch() made it call; allocated by the first patch.
+    mutable atomic<atomic<const node*>*> loaded_nodes_{nullptr};
 };
 
 /// The description of an indexed class as `Registry<Base>` reads
@@ -373,12 +412,74 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
         b.count = kept - first;
         const candidate& winner = snap->candidates[first];
         if (!snap->conflicted(b)) {
-            b.factory = winner.info->factory;
-            b.context = winner.source->context;
+            b.factory.store(winner.info->factory, memory_order_relaxed);
+            b.context.store(winner.source->context, memory_order_relaxed);
         }
     }
     snap->candidates.resize(kept);
     return snap;
+}
+
+/// The candidate of `b` that `registered`, a node's class, is where `b`
+/// lists it as an indexed library's, that library is loaded, and no other
+/// candidate names the same class (a rebuild would drop that one, which a
+/// patch cannot); else null.
+template <class Base>
+const typename snapshot<Base>::candidate* indexed_twin(const snapshot<Base>& snap,
+                                                       const typename snapshot<Base>::bucket& b,
+                                                       const node_info<Base>& registered) noexcept {
+    const typename snapshot<Base>::candidate* twin = nullptr;
+    for (std::uint32_t i = b.first; i < b.first + b.count; ++i) {
+        const auto& c = snap.candidates[i];
+        if (c.info->type_name != registered.type_name) continue;
+        if (twin != nullptr || !c.info->header.indexed || c.info->priority != registered.priority ||
+            !indexed_library_of(*c.source).loaded.load(memory_order_acquire)) {
+            return nullptr;
+        }
+        twin = &c;
+    }
+    return twin;
+}
+
+/// Patches `snap` with the nodes that fulfilments linked after the serial
+/// `seen`, where each of them that belongs to Registry<Base> is a class
+/// that `snap` lists as a loaded library's; false, patching nothing, where
+/// one is not (a library changed since it was indexed, or its loading
+/// registered more). The list lock is held, and the list has changed by
+/// nothing but fulfilments since `snap` was built.
+template <class Base>
+bool patch_fulfilled(hub& h, const snapshot<Base>& snap, std::uint64_t seen) {
+    // Each list is pushed at the front, so its nodes run from the newest
+    // serial down: the fulfilment's are the first ones.
+    const auto for_each_new = [&](auto&& visit) {
+        for (const node* list : {h.static_nodes, h.dynamic_nodes}) {
+            for (const node* n = list; n != nullptr && n->serial > seen; n = n->next) {
+                if (!visit(*n)) return false;
+            }
+        }
+        return true;
+    };
+    const auto ours = [](const node& n) {
+        return n.info->enabled && is_registry_of<Base>(n.info->base_name, n.info->base_hash);
+    };
+    const bool all_listed = for_each_new([&](const node& n) {
+        if (n.hidden || n.info->indexed) return false;
+        if (!ours(n)) return true;
+        const node_info<Base>& registered = info_of<Base>(n);
+        const auto* b = snap.find(registered.key);
+        return b != nullptr && indexed_twin(snap, *b, registered) != nullptr;
+    });
+    if (!all_listed) return false;
+    for_each_new([&](const node& n) {
+        if (!ours(n)) return true;
+        const node_info<Base>& registered = info_of<Base>(n);
+        const auto& b = *snap.find(registered.key);
+        if (indexed_twin(snap, b, registered) == &snap.candidates[b.first] && !snap.conflicted(b)) {
+            snap.patch(b, n, registered.factory);
+        }
+        return true;
+    });
+    return true;
 }
 
 }  // namespace detail

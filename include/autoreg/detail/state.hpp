@@ -43,7 +43,8 @@ struct registry_state : registry_state_header {
             // A discovery set meanwhile must run before the build it affects.
             if (discovery_awaits_this_thread()) continue;
             if (built_generation.load(memory_order_acquire) !=
-                h.generation.load(memory_order_acquire)) {
+                    h.generation.load(memory_order_acquire) &&
+                !patch_if_fulfilled(h)) {
                 rebuild(h);
             }
             return;
@@ -72,6 +73,30 @@ private:
             std::memcpy(copy, name.data(), name.size());
             return {copy, name.size()};
         }
+    }
+
+    /// Where the only changes since the index was built are loadings of
+    /// indexed libraries (the hub's last fulfilment), patches the index
+    /// instead of rebuilding it: a rebuild costs in proportion to every
+    /// key, indexed or not (12 ms at 10,000), the patch to the library's
+    /// own. False where it cannot; then the caller rebuilds.
+    bool patch_if_fulfilled(hub& h) {
+        const snapshot<Base>* snap = current.load(memory_order_acquire);
+        const fulfilment& f = h.last_fulfilment;
+        if (snap == nullptr || f.to.load(memory_order_acquire) == 0) return false;
+        // The lock keeps the list, and the libraries whose nodes it reads,
+        // as they were at the generation checked.
+        spin_guard guard(h.list_lock);
+        const std::uint64_t to = f.to.load(memory_order_relaxed);
+        const std::uint64_t built = built_generation.load(memory_order_relaxed);
+        if (built < f.from || built >= to || to != h.generation.load(memory_order_relaxed)) {
+            return false;
+        }
+        // Within fulfilments each generation numbers one node, so the index
+        // built at `built` has seen the serials up to this one.
+        if (!patch_fulfilled(h, *snap, f.after_serial + (built - f.from))) return false;
+        built_generation.store(to, memory_order_release);
+        return true;
     }
 
     void rebuild(hub& h) {
