@@ -19,6 +19,7 @@
 #include "../config.hpp"
 #include "aligned_array.hpp"
 #include "atomic.hpp"
+#include "chunked_pointers.hpp"
 #include "hash.hpp"
 #include "hub.hpp"
 #include "indexed.hpp"
@@ -130,10 +131,7 @@ struct snapshot {
     snapshot() = default;
     snapshot(const snapshot&) = delete;
     snapshot& operator=(const snapshot&) = delete;
-    ~snapshot() {
-        delete sorted_.load(memory_order_acquire);
-        delete[] loaded_nodes_.load(memory_order_acquire);
-    }
+    ~snapshot() { delete sorted_.load(memory_order_acquire); }
 
     std::uint64_t generation = 0;
     /// Grouped by key, in bucket order; within a key the winner first.
@@ -186,19 +184,13 @@ struct snapshot {
     /// indexed winner, where patch_fulfilled() patched `b`; else null. Read
     /// after `b`'s factory.
     const node* loaded_node(const bucket& b) const noexcept {
-        const atomic<const node*>* table = loaded_nodes_.load(memory_order_acquire);
-        return table != nullptr ? table[&b - buckets.data()].load(memory_order_relaxed) : nullptr;
+        return loaded_nodes_.load(static_cast<std::size_t>(&b - buckets.data()));
     }
 
     /// Makes `b`, whose winner is an indexed class, call `loaded`, the node
     /// its library registered for it. Under the registry's rebuild lock.
     void patch(const bucket& b, const node& loaded, factory_fn<Base> factory) const {
-        atomic<const node*>* table = loaded_nodes_.load(memory_order_relaxed);
-        if (table == nullptr) {
-            table = new atomic<const node*>[buckets.size()]();  // null, also as std::atomic
-            loaded_nodes_.store(table, memory_order_release);
-        }
-        table[&b - buckets.data()].store(&loaded, memory_order_relaxed);
+        loaded_nodes_.store(buckets.size(), static_cast<std::size_t>(&b - buckets.data()), &loaded);
         b.context.store(loaded.context, memory_order_relaxed);
         b.factory.store(factory, memory_order_release);
     }
@@ -238,8 +230,8 @@ private:
     }
 
     mutable atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
-    /// Per bucket, what patch() made it call; allocated by the first patch.
-    mutable atomic<atomic<const node*>*> loaded_nodes_{nullptr};
+    /// Per bucket, what patch() made it call.
+    mutable chunked_pointers<const node> loaded_nodes_;
 };
 
 /// The description of an indexed class as `Registry<Base>` reads
