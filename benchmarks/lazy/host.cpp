@@ -11,6 +11,12 @@
 // each timed apart. Prints one JSON object.
 // A fifth argument, "startup", stops after start-up, for counting its
 // instructions alone.
+//   series-lazy <folder> <cache> <n>   warm, first access, then creates of
+//                                      p<i>c5 of the 100 plugins from <n> on
+//   series-load <folder> <cache> <n>   the same, but load_library() of them
+// print the mean time of all but the first, which pays for code and data the
+// process had not touched yet: a lazy create against one library's load in
+// the same conditions.
 #include <autoreg/autoreg.hpp>
 
 #include <chrono>
@@ -21,6 +27,40 @@
 
 #include "plugin_base.hpp"
 
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+long long nanoseconds_since(clock::time_point from) {
+    return static_cast<long long>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - from).count());
+}
+
+constexpr int series_length = 100;
+
+int series(bool lazy, const std::string& folder, int first) {
+    if (autoreg::Registry<bench::Plugin>::contains("absent")) return 1;
+    std::vector<autoreg::library> loaded;
+    long long total = 0;
+    for (int plugin = first; plugin < first + series_length; ++plugin) {
+        const std::string key = "p" + std::to_string(plugin) + "c5";
+        char library[32];
+        std::snprintf(library, sizeof library, "/libp%04d.so", plugin);
+        const std::string path = folder + library;
+        const auto before = clock::now();
+        if (lazy) {
+            if (autoreg::Registry<bench::Plugin>::create(key)->id() != plugin * 10 + 5) return 1;
+        } else {
+            loaded.push_back(autoreg::load_library(path));
+        }
+        if (plugin != first) total += nanoseconds_since(before);
+    }
+    std::printf("{\"series_ns\": %lld}\n", total / (series_length - 1));
+    return 0;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     if (argc < 5) return 2;
     const std::string mode = argv[1];
@@ -29,7 +69,6 @@ int main(int argc, char** argv) {
     const int plugin = std::stoi(argv[4]);
     char library[32];
     std::snprintf(library, sizeof library, "/libp%04d.so", plugin);
-    using clock = std::chrono::steady_clock;
     const auto start = clock::now();
     std::vector<autoreg::library> loaded;
     autoreg::plugin_index index;
@@ -37,12 +76,12 @@ int main(int argc, char** argv) {
     if (mode == "cold") index = autoreg::index_libraries(folder);
     if (mode == "warm") index = autoreg::index_libraries(folder, cache);
     if (mode == "one") loaded.push_back(autoreg::load_library(folder + library));
+    if (mode == "series-lazy" || mode == "series-load") {
+        index = autoreg::index_libraries(folder, cache);
+        return series(mode == "series-lazy", folder, plugin);
+    }
     const auto started = clock::now();
     if (argc > 5 && std::string(argv[5]) == "startup") return 0;
-    const auto nanoseconds_since = [](clock::time_point from) {
-        return static_cast<long long>(
-            std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - from).count());
-    };
     // The peak of this program's own memory after the first create: getrusage's
     // maxrss would include the pages of the process that forked it (Python's).
     const auto peak_kb = [] {

@@ -9,7 +9,10 @@ plugin in the same process, after it, and of the one library that declares
 the key in a process of its own. The first create is timed after the
 registry's first access (contains() of a key no plugin has), which builds
 its index of every key in every mode and is reported apart; the next create,
-of another key of the library the first loaded, is reported too.
+of another key of the library the first loaded, is reported too. Last, past
+the first in a process, the mean lazy create (the load of its library
+included) of 99 plugins against the mean load_library() of the same 99, in
+processes of their own, alternated.
 
     benchmarks/lazy/lazy_plugins.py [--plugins 1000] [--classes 10] [--runs 5] [--work DIR]
 
@@ -53,8 +56,12 @@ def build_plugin(work, p, classes):
                     "-o", str(out), "-lfmt"], check=True)
 
 
-def run(host, mode, work, cache, valgrind=False):
-    command = [str(host), mode, str(work / "plugins"), str(cache), str(run.plugin)]
+SERIES = 100  # host.cpp's series_length
+
+
+def run(host, mode, work, cache, valgrind=False, plugin=None):
+    plugin = run.plugin if plugin is None else plugin
+    command = [str(host), mode, str(work / "plugins"), str(cache), str(plugin)]
     if valgrind:
         command.append("startup")  # start-up's instructions alone
         out = work / f"callgrind.{mode}"
@@ -75,6 +82,8 @@ def main():
     args = parser.parse_args()
     if args.classes < 6:
         parser.error("--classes must be at least 6: the create asks for class 5")
+    if args.plugins < SERIES:
+        parser.error(f"--plugins must be at least {SERIES}: a series loads that many")
     run.plugin = args.plugins // 2
     work = args.work or pathlib.Path(tempfile.mkdtemp(prefix="autoreg-lazy-bench-"))
     (work / "src").mkdir(parents=True, exist_ok=True)
@@ -92,6 +101,11 @@ def main():
     median = {m: {k: statistics.median(s[k] for s in samples[m]) for k in samples[m][0]}
               for m in modes}
     instructions = {m: run(host, m, work, cache, valgrind=True) for m in modes}
+    # Alternated, so that both series see the machine in the same phase.
+    series = {"series-lazy": [], "series-load": []}
+    for _ in range(args.runs):
+        for m in series:
+            series[m].append(run(host, m, work, cache, plugin=0)["series_ns"])
     floor = instructions["none"]
     eager = median["eager"]
     print(f"{args.plugins} plugins x {args.classes} classes, {CXX}, median of {args.runs} runs")
@@ -116,6 +130,10 @@ def main():
               f"/ one library's load_library() in a process of its own: "
               f"{median[m]['first_create_ns'] / one_load:.2f}; / its load, first access and "
               f"create: {median[m]['first_create_ns'] / one_whole:.2f}")
+    lazy = statistics.median(series["series-lazy"])
+    load = statistics.median(series["series-load"])
+    print(f"past the first: a lazy create {lazy / 1e3:.1f}us, load_library() {load / 1e3:.1f}us "
+          f"(mean of {SERIES - 1}, median of {args.runs} processes each): {lazy / load:.2f}")
     print(f"plugins and results in {work}")
 
 

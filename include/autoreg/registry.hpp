@@ -502,14 +502,12 @@ public:
             const auto& b = snap->buckets[slot];
             for (std::uint32_t i = b.first; i < b.first + b.count; ++i) {
                 const auto& info = *snap->candidates[i].info;
-                entry e{
-                    key_owned(info.key),
-                    std::string(info.type_name),
-                    std::string(info.description),
-                    info.priority,
-                    std::nullopt,
-                    !info.header.indexed || detail::indexed_library_of(*snap->candidates[i].source)
-                                                .loaded.load(detail::memory_order_acquire)};
+                entry e{key_owned(info.key),
+                        std::string(info.type_name),
+                        std::string(info.description),
+                        info.priority,
+                        std::nullopt,
+                        !info.header.indexed || snap->loaded_node(i) != nullptr};
                 if (info.has_parent && parent_is_registered(*snap, info)) {
                     e.parent = key_owned(info.parent_key);
                 }
@@ -584,7 +582,7 @@ private:
         const detail::snapshot<Base>& snap, const typename detail::snapshot<Base>::bucket& b) {
         // A bucket patched when its indexed library loaded calls the node
         // that library registered, whose owner unloading releases by.
-        const detail::node* loaded = snap.loaded_node(b);
+        const detail::node* loaded = snap.loaded_node(b.first);
         const detail::node& winner = loaded != nullptr ? *loaded : *snap.candidates[b.first].source;
         return {winner.serial, winner.owner};
     }

@@ -359,6 +359,49 @@ TEST_CASE("loading an indexed library patches the index rather than rebuilding i
     CHECK(Registry<Colour>::create("lime")->name() == "lime");  // and loads again
 }
 
+TEST_CASE("a class that its rebuilt library no longer registers is not loaded") {
+    const std::string folder = plugin_copy();
+    autoreg::plugin_index index = autoreg::index_libraries(folder);
+    const void* built_index = current_index<Colour>();
+    // Rebuilt after indexing: libgreen.so now registers green alone, and
+    // libred.so scarlet instead of red and crimson.
+    write_file(folder + "/libgreen.so", read_file(rebuilt + "/libgreen.so"));
+    write_file(folder + "/libred.so", read_file(rebuilt + "/libred.so"));
+    const auto loaded_keys = [] {
+        std::vector<std::string> out;
+        for (const auto& e : Registry<Colour>::entries()) {
+            if (e.loaded) out.push_back(e.key);
+        }
+        return out;
+    };
+    const auto fails_unregistered = [](const std::string& key) {
+        try {
+            Registry<Colour>::create(key);
+        } catch (const autoreg::error& e) {
+            return std::string(e.what()).find("loading it did not register that key") !=
+                   std::string::npos;
+        }
+        return false;
+    };
+
+    // Only classes the index lists: the index is patched.
+    CHECK(Registry<Colour>::create("green")->name() == "green");
+    CHECK(current_index<Colour>() == built_index);
+    CHECK(fails_unregistered("lime"));
+    CHECK(fails_unregistered("olive"));
+    CHECK(loaded_keys() == std::vector<std::string>{"green"});
+    CHECK(autoreg::describe<Colour>().title == "colour registry: 6 entries, 5 not loaded");
+
+    // A class the index does not list: the index is rebuilt.
+    CHECK(fails_unregistered("red"));
+    CHECK(current_index<Colour>() != built_index);
+    CHECK(fails_unregistered("crimson"));
+    CHECK(loaded_keys() == std::vector<std::string>{"green", "scarlet"});
+    CHECK(Registry<Colour>::create("scarlet")->name() == "scarlet");
+    CHECK(Registry<Colour>::keys() ==
+          std::vector<std::string>{"blue", "crimson", "green", "lime", "olive", "red", "scarlet"});
+}
+
 TEST_CASE("a missing folder is an error") {
     CHECK_THROWS_AS(autoreg::index_libraries("/nonexistent/autoreg/plugins"), autoreg::error);
 }

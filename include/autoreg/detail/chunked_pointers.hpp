@@ -58,7 +58,7 @@ public:
     }
 
 private:
-    static constexpr std::size_t chunk_size = 64;
+    static constexpr std::size_t chunk_size = 16;
     struct chunk {
         atomic<T*> slots[chunk_size]{};
     };

@@ -180,17 +180,20 @@ struct snapshot {
         return const_cast<indexed_library&>(indexed_library_of(*candidates[b.first].source));
     }
 
-    /// The node of the class that loading its library registered for `b`'s
-    /// indexed winner, where patch_fulfilled() patched `b`; else null. Read
-    /// after `b`'s factory.
-    const node* loaded_node(const bucket& b) const noexcept {
-        return loaded_nodes_.load(static_cast<std::size_t>(&b - buckets.data()));
-    }
+    /// The node that loading its library registered for candidate `index`,
+    /// an indexed class, where patch_fulfilled() found it; else null (also
+    /// for a library loaded without registering the class). For a bucket's
+    /// winner, read after the bucket's factory.
+    const node* loaded_node(std::size_t index) const noexcept { return loaded_nodes_.load(index); }
 
-    /// Makes `b`, whose winner is an indexed class, call `loaded`, the node
-    /// its library registered for it. Under the registry's rebuild lock.
-    void patch(const bucket& b, const node& loaded, factory_fn<Base> factory) const {
-        loaded_nodes_.store(buckets.size(), static_cast<std::size_t>(&b - buckets.data()), &loaded);
+    /// Records `loaded` as the node its library registered for `twin`, an
+    /// indexed candidate of `b`; where `twin` wins `b`, makes `b` call it.
+    /// Under the registry's rebuild lock.
+    void patch(const bucket& b, const candidate& twin, const node& loaded,
+               factory_fn<Base> factory) const {
+        const auto index = static_cast<std::size_t>(&twin - candidates.data());
+        loaded_nodes_.store(candidates.size(), index, &loaded);
+        if (index != b.first || conflicted(b)) return;
         b.context.store(loaded.context, memory_order_relaxed);
         b.factory.store(factory, memory_order_release);
     }
@@ -230,7 +233,7 @@ private:
     }
 
     mutable atomic<const std::vector<std::uint32_t>*> sorted_{nullptr};
-    /// Per bucket, what patch() made it call.
+    /// Per candidate, what patch() found registered for it.
     mutable chunked_pointers<const node> loaded_nodes_;
 };
 
@@ -466,9 +469,7 @@ bool patch_fulfilled(hub& h, const snapshot<Base>& snap, std::uint64_t seen) {
         if (!ours(n)) return true;
         const node_info<Base>& registered = info_of<Base>(n);
         const auto& b = *snap.find(registered.key);
-        if (indexed_twin(snap, b, registered) == &snap.candidates[b.first] && !snap.conflicted(b)) {
-            snap.patch(b, n, registered.factory);
-        }
+        snap.patch(b, *indexed_twin(snap, b, registered), n, registered.factory);
         return true;
     });
     return true;
