@@ -20,6 +20,7 @@
 #include "../version.hpp"
 #include "elf_file.hpp"
 #include "hash.hpp"
+#include "index_record.hpp"
 
 namespace autoreg {
 namespace detail {
@@ -80,10 +81,8 @@ public:
     explicit cache_reader(std::string_view bytes) noexcept : bytes_(bytes) {}
     bool number(std::uint64_t& value) noexcept {
         if (bytes_.size() - at_ < 8) return false;
-        value = 0;
-        for (std::size_t i = 0; i < 8; ++i) {
-            value |= std::uint64_t{static_cast<unsigned char>(bytes_[at_ + i])} << (8 * i);
-        }
+        const char* const p = bytes_.data() + at_;
+        value = std::uint64_t{record_u32(p)} | std::uint64_t{record_u32(p + 4)} << 32;
         at_ += 8;
         return true;
     }
