@@ -9,7 +9,9 @@ plugin in the same process, after it, and of the one library that declares
 the key in a process of its own. The first create is timed after the
 registry's first access (contains() of a key no plugin has), which builds
 its index of every key in every mode and is reported apart; the next create,
-of another key of the library the first loaded, is reported too. Last, past
+of another key of the library the first loaded, is reported too, and the
+first create against load_library() of the same plugin in its place, in a
+process started up alike (the first dlopen after the index was built). Last, past
 the first in a process, the mean lazy create (the load of its library
 included) of 99 plugins against the mean load_library() of the same 99, in
 processes of their own, alternated.
@@ -103,9 +105,12 @@ def main():
     instructions = {m: run(host, m, work, cache, valgrind=True) for m in modes}
     # Alternated, so that both series see the machine in the same phase.
     series = {"series-lazy": [], "series-load": []}
+    first_load = {"cold-load": [], "warm-load": []}
     for _ in range(args.runs):
         for m in series:
             series[m].append(run(host, m, work, cache, plugin=0)["series_ns"])
+        for m in first_load:
+            first_load[m].append(run(host, m, work, cache)["first_load_ns"])
     floor = instructions["none"]
     eager = median["eager"]
     print(f"{args.plugins} plugins x {args.classes} classes, {CXX}, median of {args.runs} runs")
@@ -124,6 +129,10 @@ def main():
     one_load = one["startup_ns"]
     one_whole = one["startup_ns"] + one["first_access_ns"] + one["first_create_ns"]
     for m in ["cold", "warm"]:
+        load = statistics.median(first_load[m + "-load"])
+        print(f"{m}: first create / load_library() of the same plugin in its place, after the "
+              f"same start-up and first access: {median[m]['first_create_ns'] / load:.2f} "
+              f"({load / 1e3:.1f}us)")
         ratios = [s["first_create_ns"] / s["next_load_ns"] for s in samples[m]]
         print(f"{m}: first create / load_library() of another plugin in the same process: "
               f"{statistics.median(ratios):.2f} (runs {min(ratios):.2f}-{max(ratios):.2f}); "
