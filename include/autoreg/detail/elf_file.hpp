@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -77,6 +78,12 @@ inline bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string&
     return read_at(fd, offset, size, out.data());
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+inline constexpr bool host_big_endian = true;
+#else
+inline constexpr bool host_big_endian = false;
+#endif
+
 /// What reading a section found.
 enum class elf_status { found, absent, not_elf, unreadable };
 
@@ -117,13 +124,23 @@ inline elf_status read_elf_section(const std::string& path, std::string_view nam
         failure = "not an ELF file of a known class and byte order";
         return elf_status::not_elf;
     }
+    // One load and at most a byte swap per field: decoding byte by byte was
+    // two thirds of indexing a folder without a cache (in instructions).
     const auto number = [big_endian](std::string_view bytes, std::size_t at, std::size_t size) {
-        std::uint64_t value = 0;
-        for (std::size_t i = 0; i < size; ++i) {
-            const auto byte = static_cast<unsigned char>(bytes[at + i]);
-            value |= std::uint64_t{byte} << (8 * (big_endian ? size - 1 - i : i));
+        const char* const p = bytes.data() + at;
+        if (size == 2) {
+            std::uint16_t v = 0;
+            std::memcpy(&v, p, sizeof v);
+            return std::uint64_t{big_endian != host_big_endian ? __builtin_bswap16(v) : v};
         }
-        return value;
+        if (size == 4) {
+            std::uint32_t v = 0;
+            std::memcpy(&v, p, sizeof v);
+            return std::uint64_t{big_endian != host_big_endian ? __builtin_bswap32(v) : v};
+        }
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, sizeof v);
+        return big_endian != host_big_endian ? __builtin_bswap64(v) : v;
     };
     const std::size_t word = wide ? 8 : 4;
     const std::uint64_t table_at = number(header, wide ? 0x28 : 0x20, word);
@@ -175,8 +192,12 @@ inline elf_status read_elf_section(const std::string& path, std::string_view nam
     for (std::uint64_t i = 1; i < count; ++i) {
         const section_header s = section_at(i);
         if (s.name >= names.size()) return malformed();
-        const std::string_view section_name(names.c_str() + s.name);
-        if (section_name != name) continue;
+        // `names` ends in a NUL of its own (std::string), so the byte after
+        // a matching prefix is there to check.
+        if (names.compare(static_cast<std::size_t>(s.name), name.size(), name) != 0 ||
+            names[static_cast<std::size_t>(s.name) + name.size()] != '\0') {
+            continue;
+        }
         if (s.type == no_bits) return elf_status::absent;
         if (!in_file(s) || !read_at(fd, s.offset, static_cast<std::size_t>(s.size), section)) {
             return malformed();
