@@ -6,6 +6,7 @@
 #define AUTOREG_PLUGIN_INDEX_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 
 #include "config.hpp"
 #include "detail/atomic.hpp"
+#include "detail/hash.hpp"
 #include "detail/hub.hpp"
 #include "detail/index_record.hpp"
 #include "detail/indexed.hpp"
@@ -242,15 +244,26 @@ inline std::string distinct_records(const std::string& path, std::string_view se
         }
         found.push_back(section.substr(start, at - start));
     }
-    // Every unit that defines a class emits its record; keep the first of each.
-    std::vector<std::size_t> order(found.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    sort_range(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return found[a] < found[b] || (found[a] == found[b] && a < b);
+    // Every unit that defines a class emits its record; keep the first of
+    // each. Ordered by hash first: comparing the records' bytes, which share
+    // their first tens, was a fifth of indexing a folder without a cache.
+    struct hashed {
+        std::uint64_t hash;
+        std::size_t index;
+    };
+    std::vector<hashed> order(found.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = {hash_key(found[i]), i};
+    const auto same = [&](const hashed& a, const hashed& b) {
+        return a.hash == b.hash && found[a.index] == found[b.index];
+    };
+    sort_range(order.begin(), order.end(), [&](const hashed& a, const hashed& b) {
+        if (a.hash != b.hash) return a.hash < b.hash;
+        const int bytes = found[a.index].compare(found[b.index]);
+        return bytes < 0 || (bytes == 0 && a.index < b.index);
     });
     std::vector<bool> keep(found.size(), false);
     for (std::size_t i = 0; i < order.size(); ++i) {
-        keep[order[i]] = i == 0 || found[order[i]] != found[order[i - 1]];
+        keep[order[i].index] = i == 0 || !same(order[i], order[i - 1]);
     }
     std::string out;
     count = 0;
