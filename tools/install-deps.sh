@@ -7,7 +7,7 @@
 # Run as root when something is missing; as any user when everything is there.
 set -euo pipefail
 
-packages=(build-essential cmake ninja-build g++ clang libfmt-dev catch2 "$@")
+packages=(build-essential cmake ninja-build g++ clang libfmt-dev catch2 python3 "$@")
 
 if ! command -v dpkg >/dev/null 2>&1; then
     echo "install-deps: no dpkg here (not Debian?); install these yourself: ${packages[*]}" >&2
