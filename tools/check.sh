@@ -156,6 +156,13 @@ run_config() {
         # first program (Catch2 lists tests after linking), so that parallel
         # first runs do not race to create it.
         export WINEPREFIX="$root/$build/wine-prefix" WINEDEBUG=-all
+        # One wineserver for the whole run, started before anything else uses
+        # the prefix: Debian's exits as soon as its last client has (-p0),
+        # and a test starting just then had its connection reset ("wine
+        # client error:0: recvmsg: Connection reset by peer"), failing a test
+        # that had done nothing wrong.
+        mkdir -p "$WINEPREFIX"
+        wineserver --persistent </dev/null >/dev/null 2>&1 || true
         wineboot --init >/dev/null 2>&1 || true
     fi
 
@@ -175,6 +182,11 @@ run_config() {
         "${cmake_options[@]}" &&
     cmake --build "$build" -j2 "${target_args[@]}" &&
     (cd "$build" && ctest --output-on-failure --no-tests=error -j2 "${tests[@]}")
+    local status=$?
+    if [[ $scope == windows* ]]; then
+        wineserver --kill >/dev/null 2>&1 || true
+    fi
+    return $status
 }
 
 for name in "${configs[@]}"; do
