@@ -30,9 +30,9 @@ struct indexed_library {
     /// in storage its plugin_index keeps.
     std::string_view records;
     std::size_t record_count = 0;
-    /// Whether the library is loaded now: what entries() says of the
-    /// classes it lists while their registry's index still lists them as
-    /// the library's, as a patched index does (see fulfilment).
+    /// Whether the library is loaded now: a patch may take its classes'
+    /// nodes only then (indexed_twin). What entries() says of each class is
+    /// the index's own record of the node it patched in (loaded_node).
     atomic<bool> loaded{false};
 };
 
