@@ -13,6 +13,7 @@
 
 #include "catch.hpp"
 #include "support/keys.hpp"
+#include "support/throws.hpp"
 
 using autoreg::Registry;
 
@@ -107,6 +108,49 @@ namespace keys_of_test {
 
 struct BigCounter : autoreg::AutoRegister<Counter, BigCounter> {
     static constexpr long long registry_key = 1LL << 40;
+};
+
+struct Glyph {
+    virtual ~Glyph() = default;
+};
+struct Rune {
+    virtual ~Rune() = default;
+};
+struct Small {
+    virtual ~Small() = default;
+};
+
+}  // namespace keys_of_test
+
+template <>
+struct autoreg::registry_traits<keys_of_test::Glyph> {
+    using key_type = char;
+};
+template <>
+struct autoreg::registry_traits<keys_of_test::Rune> {
+    using key_type = char32_t;
+};
+template <>
+struct autoreg::registry_traits<keys_of_test::Small> {
+    using key_type = signed char;  // std::int8_t: a number
+};
+
+namespace keys_of_test {
+
+struct LetterGlyph : autoreg::AutoRegister<Glyph, LetterGlyph> {
+    static constexpr char registry_key = 'a';
+};
+struct QuoteGlyph : autoreg::AutoRegister<Glyph, QuoteGlyph> {
+    static constexpr char registry_key = '\'';
+};
+struct AcuteRune : autoreg::AutoRegister<Rune, AcuteRune> {
+    static constexpr char32_t registry_key = U'\u00e9';
+};
+struct SmileRune : autoreg::AutoRegister<Rune, SmileRune> {
+    static constexpr char32_t registry_key = U'\U0001F600';
+};
+struct SevenSmall : autoreg::AutoRegister<Small, SevenSmall> {
+    static constexpr signed char registry_key = 7;
 };
 
 }  // namespace keys_of_test
@@ -242,6 +286,32 @@ TEST_CASE("integer keys", "[keys][integer]") {
     CHECK_FALSE(Registry<Port>::contains(8080));
     // Numerically sorted: as strings, "443" would come before "80".
     CHECK(Registry<Port>::keys() == std::vector<int>{-1, 0, 80, 443});
+}
+
+// A char key reads as the character its author wrote, not as its code.
+TEST_CASE("character keys read as characters in messages and describe()", "[keys][integer]") {
+    using keys_of_test::Glyph;
+    using keys_of_test::Rune;
+    using keys_of_test::Small;
+    CHECK(Registry<Glyph>::keys() == std::vector<char>{'\'', 'a'});
+    const std::string glyph =
+        test::message_of<autoreg::unknown_key>([] { Registry<Glyph>::create('\n'); });
+    CHECK_THAT(glyph, test::has_substr("unknown key '\\x0a'"));
+    CHECK_THAT(glyph, test::has_substr("'\\'', 'a'"));
+    const autoreg::description described = autoreg::describe<Glyph>();
+    REQUIRE(described.rows.size() == 2);
+    CHECK(described.rows[0][0] == "'\\''");
+    CHECK(described.rows[1][0] == "'a'");
+
+    const std::string rune =
+        test::message_of<autoreg::unknown_key>([] { Registry<Rune>::create(U'x'); });
+    CHECK_THAT(rune, test::has_substr("unknown key U+0078"));
+    CHECK_THAT(rune, test::has_substr("U+00E9, U+1F600"));
+
+    const std::string small = test::message_of<autoreg::unknown_key>(
+        [] { Registry<Small>::create(static_cast<signed char>(-3)); });
+    CHECK_THAT(small, test::has_substr("unknown key -3"));
+    CHECK_THAT(small, test::has_substr(": 7"));
 }
 
 TEST_CASE("std::string_view as key_type lists owning strings", "[keys][string_view]") {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "detail/messages.hpp"
 #include "detail/text.hpp"
 #include "registry.hpp"
 
@@ -113,7 +114,7 @@ description describe() {
         if constexpr (detail::is_string_key<typename registry::key_type>) {
             return std::string(key);
         } else {
-            return std::to_string(detail::key_order_value(key));
+            return detail::key_as_text(key);
         }
     };
     for (const auto& e : entries) {

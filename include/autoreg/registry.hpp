@@ -53,7 +53,7 @@ AUTOREG_COLD std::string printable_key(typename traits<Base>::key_view key) {
     if constexpr (is_string_key<typename traits<Base>::key_type>) {
         return quote_key(key);
     } else {
-        return std::to_string(key_order_value(key));
+        return key_as_text(key);
     }
 }
 

@@ -5,8 +5,10 @@
 #define AUTOREG_DETAIL_MESSAGES_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "../config.hpp"
@@ -26,29 +28,70 @@ namespace detail {
 inline constexpr std::size_t shown_key_bytes = 64;
 inline constexpr std::size_t shown_key_count = 20;
 
+/// Appends `c` as it reads between `quote`s: printable ASCII as itself, the
+/// quote and backslash escaped, every other byte as \xhh.
+template <class = void>
+AUTOREG_COLD void append_escaped(std::string& out, unsigned char c, char quote) {
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+    } else if (c >= 0x20 && c < 0x7f) {
+        out += static_cast<char>(c);
+    } else {
+        constexpr std::string_view digits = "0123456789abcdef";
+        out += "\\x";
+        out += digits[c >> 4];
+        out += digits[c & 0xf];
+    }
+}
+
 /// A key as a quoted, printable string: bytes outside printable ASCII are
 /// escaped and long keys shortened.
 template <class = void>
 AUTOREG_COLD std::string quote_key(std::string_view key) {
     std::string out = "\"";
     const std::size_t shown = key.size() < shown_key_bytes ? key.size() : shown_key_bytes;
-    for (std::size_t i = 0; i < shown; ++i) {
-        const auto c = static_cast<unsigned char>(key[i]);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c >= 0x20 && c < 0x7f) {
-            out += static_cast<char>(c);
-        } else {
-            constexpr std::string_view digits = "0123456789abcdef";
-            out += "\\x";
-            out += digits[c >> 4];
-            out += digits[c & 0xf];
-        }
-    }
+    for (std::size_t i = 0; i < shown; ++i)
+        append_escaped(out, static_cast<unsigned char>(key[i]), '"');
     out += '"';
     if (shown < key.size()) out += concat("... (", key.size(), " bytes in all)");
     return out;
+}
+
+template <class Key>
+inline constexpr bool is_character_key = std::is_same_v<Key, char>
+#if defined(__cpp_char8_t)
+                                         || std::is_same_v<Key, char8_t>
+#endif
+    ;
+template <class Key>
+inline constexpr bool is_wide_character_key =
+    std::is_same_v<Key, wchar_t> || std::is_same_v<Key, char16_t> || std::is_same_v<Key, char32_t>;
+
+/// An integer or enum key as messages and describe() show it. A character
+/// type's key reads as the character, as its author wrote it ('a', U+00E9):
+/// its number (97) says nothing. signed and unsigned char are numbers, as
+/// std::int8_t and std::uint8_t are those types. An enum shows its value.
+template <class Key>
+AUTOREG_COLD std::string key_as_text(Key key) {
+    if constexpr (is_character_key<Key>) {
+        std::string out = "'";
+        append_escaped(out, static_cast<unsigned char>(key), '\'');
+        out += '\'';
+        return out;
+    } else if constexpr (is_wide_character_key<Key>) {
+        constexpr std::string_view digits = "0123456789ABCDEF";
+        const auto code = static_cast<std::uint32_t>(key);
+        std::string out = "U+";
+        int shift = 12;  // at least four digits, as Unicode writes them
+        while (shift < 28 && (code >> (shift + 4)) != 0) shift += 4;
+        for (; shift >= 0; shift -= 4) out += digits[(code >> shift) & 0xfU];
+        return out;
+    } else if constexpr (std::is_enum_v<Key>) {
+        return std::to_string(static_cast<std::underlying_type_t<Key>>(key));
+    } else {
+        return std::to_string(key);
+    }
 }
 
 /// Levenshtein distance of the (shortened) texts, ignoring ASCII case.
