@@ -144,7 +144,7 @@ AUTOREG_COLD inline void check_host_shares_registries(const std::string& path) {
     raise<error>(concat(
         "autoreg: cannot load ", path,
         ": this program does not share its registries with the libraries it loads. Its "
-        "executable does not export the symbol autoreg_hub_v9, so the library would register "
+        "executable does not export the symbol autoreg_hub_v10, so the library would register "
         "its classes into a separate copy of every registry. ",
         fix));
 }

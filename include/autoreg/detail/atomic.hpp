@@ -77,6 +77,8 @@ public:
     T fetch_sub(T amount, memory_order order = memory_order_seq_cst) noexcept {
         return __atomic_fetch_sub(&value_, amount, order);
     }
+    /// The word itself, for futex(2); not std::atomic's.
+    T* address() noexcept { return &value_; }
 
 private:
     // T is often a pointer: its size is the point here, not its pointee's.

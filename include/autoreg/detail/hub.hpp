@@ -140,7 +140,7 @@ extern "C" {
 __declspec(dllexport)
 #endif
     // NOLINTNEXTLINE(misc-definitions-in-headers)
-    inline autoreg::detail::hub autoreg_hub_v9{};
+    inline autoreg::detail::hub autoreg_hub_v10{};
 #else
 // The symbol is exported even from libraries built with -fvisibility=hidden,
 // so the dynamic linker binds every module to the first definition, the
@@ -148,7 +148,7 @@ __declspec(dllexport)
 // STB_GNU_UNIQUE, and a library holding one can never be unloaded.
 // One definition per module, merged into one per process by the loader.
 // NOLINTNEXTLINE(misc-definitions-in-headers)
-__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v9{};
+__attribute__((weak, visibility("default"))) autoreg::detail::hub autoreg_hub_v10{};
 #endif
 }
 
@@ -164,7 +164,7 @@ namespace detail {
 /// -Bsymbolic (that binds a library's references to its own definitions, and
 /// so to a hub of its own); join_process_hub() corrects it before the module
 /// first uses the hub.
-AUTOREG_LOCAL inline atomic<hub*> module_hub{&autoreg_hub_v9};
+AUTOREG_LOCAL inline atomic<hub*> module_hub{&autoreg_hub_v10};
 AUTOREG_LOCAL inline atomic<bool> module_joined{false};
 
 /// The hub, on paths that only a module that already joined it can reach
@@ -182,11 +182,11 @@ AUTOREG_COLD inline hub* global_hub_definition() noexcept {
     HINSTANCE__* program = GetModuleHandleW(nullptr);
     if (program == nullptr) return nullptr;
     // A data export, which GetProcAddress returns as if it were a function.
-    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v9"));
+    return reinterpret_cast<hub*>(GetProcAddress(program, "autoreg_hub_v10"));
 #elif defined(AUTOREG_HAS_DLFCN)
     void* program = dlopen(nullptr, RTLD_NOW);
     if (program == nullptr) return nullptr;
-    void* found = dlsym(program, "autoreg_hub_v9");
+    void* found = dlsym(program, "autoreg_hub_v10");
     dlclose(program);
     return static_cast<hub*>(found);
 #else

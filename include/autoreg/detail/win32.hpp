@@ -30,6 +30,7 @@ __declspec(dllimport) HINSTANCE__* __stdcall LoadLibraryExW(const wchar_t* path,
 __declspec(dllimport) int __stdcall FreeLibrary(HINSTANCE__* module);
 __declspec(dllimport) unsigned long __stdcall GetCurrentThreadId(void);
 __declspec(dllimport) int __stdcall SwitchToThread(void);
+__declspec(dllimport) void __stdcall Sleep(unsigned long milliseconds);
 __declspec(dllimport) unsigned long __stdcall GetLastError(void);
 __declspec(dllimport) unsigned long __stdcall FormatMessageW(
     unsigned long flags, const void* source, unsigned long message, unsigned long language,
