@@ -71,8 +71,9 @@ declare -A scope_targets=(
               autoreg_test_errors autoreg_test_plugins autoreg_test_host_without_exports autoreg_test_static_plain
               autoreg_test_static_whole autoreg_test_plugin_matrix autoreg_test_lazy_plugins"
     [threads]="autoreg_test_concurrency autoreg_test_plugins autoreg_test_lazy_plugins autoreg_test_plugin_matrix autoreg_test_by_hand
-               autoreg_test_shared autoreg_test_discovery autoreg_test_read_domain autoreg_test_tsan_consumer"
-    [windows]="autoreg_names autoreg_test_keys autoreg_test_identity autoreg_test_create
+               autoreg_test_shared autoreg_test_discovery autoreg_test_read_domain autoreg_test_tsan_consumer
+               autoreg_test_locks"
+    [windows]="autoreg_names autoreg_test_keys autoreg_test_identity autoreg_test_create autoreg_test_locks
                autoreg_test_errors autoreg_test_plugins autoreg_test_plugin_alpha
                autoreg_test_plugin_beta autoreg_test_plugin_gamma autoreg_test_host_without_exports
                autoreg_test_static_plain autoreg_test_static_whole"
@@ -86,7 +87,7 @@ declare -A scope_tests=(
     [full]=""
     [matrix]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|plugin_matrix|lazy_plugins|header|include_order)[.]|static[.](plain|whole)_)"
     [threads]="-L concurrency"
-    [windows]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|header)[.]|include_order[.]windows_h|static[.](plain|whole)_)"
+    [windows]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|header|locks)[.]|include_order[.]windows_h|static[.](plain|whole)_)"
     [windows-plugins]="-R ^autoreg[.](plugins[.]|static[.](plain|whole)_)"
     [fuzz]="-R ^autoreg[.]fuzz[.]"
     [lint]="-R ^autoreg[.]lint[.]"
