@@ -196,13 +196,13 @@ public:
             const auto* found = snap->find(key);
             if (AUTOREG_LIKELY(found != nullptr)) {
                 if (const auto factory = found->factory.load(memory_order_acquire)) {
-                    return std::unique_ptr<Base>(factory(found->context.load(memory_order_relaxed),
-                                                         std::forward<Args>(args)...));
+                    return make(factory, found->context.load(memory_order_relaxed),
+                                std::forward<Args>(args)...);
                 }
             }
             if (const node* loaded = load_or_fail(*snap, key, found)) {
-                return std::unique_ptr<Base>(
-                    info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...));
+                return make(info_of<Base>(*loaded).factory, loaded->context,
+                            std::forward<Args>(args)...);
             }
         }
         // An indexed key, whose library has just been loaded.
@@ -222,15 +222,15 @@ public:
             const auto* found = snap->find(key);
             if (AUTOREG_LIKELY(found != nullptr)) {
                 if (const auto factory = found->factory.load(memory_order_acquire)) {
-                    return std::unique_ptr<Base>(factory(found->context.load(memory_order_relaxed),
-                                                         std::forward<Args>(args)...));
+                    return make(factory, found->context.load(memory_order_relaxed),
+                                std::forward<Args>(args)...);
                 }
             }
             if (found == nullptr || !snap->awaits_loading(*found)) return nullptr;
             load_indexed<Base>(*snap, *found);
             if (const node* loaded = registered_by_loading(*snap, key, *found)) {
-                return std::unique_ptr<Base>(
-                    info_of<Base>(*loaded).factory(loaded->context, std::forward<Args>(args)...));
+                return make(info_of<Base>(*loaded).factory, loaded->context,
+                            std::forward<Args>(args)...);
             }
         }
         reader<Base> snap(state_cache<Base>::get());
@@ -246,9 +246,13 @@ public:
 private:
     /// Calls the factory of `found`, which has one.
     static std::unique_ptr<Base> call(const typename snapshot<Base>::bucket& found, Args... args) {
-        const auto factory = found.factory.load(memory_order_acquire);
-        return std::unique_ptr<Base>(
-            factory(found.context.load(memory_order_relaxed), std::forward<Args>(args)...));
+        return make(found.factory.load(memory_order_acquire),
+                    found.context.load(memory_order_relaxed), std::forward<Args>(args)...);
+    }
+
+    AUTOREG_ALWAYS_INLINE static std::unique_ptr<Base> make(factory_fn<Base> factory,
+                                                            const void* context, Args&&... args) {
+        return std::unique_ptr<Base>(factory(context, std::forward<Args>(args)...));
     }
 };
 
