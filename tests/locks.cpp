@@ -57,7 +57,7 @@ TEST_CASE("the recursive lock lets one thread in at a time", "[locks][concurrenc
     CHECK(counter == 80000);
 }
 
-TEST_CASE("the recursive lock's holder takes it again; others wait for the last unlock",
+TEST_CASE("the recursive lock's holder takes it again, and others wait for the last unlock",
           "[locks][concurrency]") {
     recursive_lock lock;
     std::atomic<bool> other_in{false};
