@@ -408,6 +408,39 @@ TEST_CASE("two hand registrations under one key: priorities, conflicts, and remo
     CHECK_FALSE(Commands::contains("dup"));
 }
 
+// An index of up to 64 registrations is built in working memory on the
+// stack, a larger one on the heap: both group and order keys alike.
+TEST_CASE("registries of every size around the build's stack limit find every key",
+          "[by_hand][conflict]") {
+    const std::size_t statics = Commands::size();
+    for (const std::size_t added :
+         {std::size_t{40}, std::size_t{63}, std::size_t{64}, std::size_t{65}, std::size_t{300}}) {
+        INFO(statics + added << " registrations");
+        std::vector<autoreg::registration> held;
+        // The last two share a key: the higher priority wins, in both orders.
+        for (std::size_t i = 0; i + 2 < added; ++i) {
+            const std::string key = "sized-" + std::to_string(i);
+            held.push_back(Commands::add(key, echo(key)));
+        }
+        held.push_back(
+            Commands::add("sized-shared", echo("low"), autoreg::add_options{1, {}, "Low"}));
+        held.push_back(
+            Commands::add("sized-shared", echo("high"), autoreg::add_options{2, {}, "High"}));
+        CHECK(Commands::size() == statics + added - 1);
+        for (std::size_t i = 0; i + 2 < added; ++i) {
+            const std::string key = "sized-" + std::to_string(i);
+            CHECK(run(key) == key);
+        }
+        CHECK(run("sized-shared") == "high");
+        const auto shared = entries_under("sized-shared");
+        REQUIRE(shared.size() == 2);
+        CHECK(shared[0].type_name == "High");
+        CHECK(run("greet") == "hello from Greet");
+        held.clear();
+        CHECK(Commands::size() == statics);
+    }
+}
+
 // ---- Registrar ---------------------------------------------------------------------
 
 TEST_CASE("Registrar registers a class that cannot inherit the mixin", "[by_hand][registrar]") {

@@ -27,11 +27,14 @@ public:
     aligned_array() noexcept = default;
     aligned_array(const aligned_array&) = delete;
     aligned_array& operator=(const aligned_array&) = delete;
-    ~aligned_array() { ::operator delete(block_); }
+    ~aligned_array() {
+        if (block_ != nullptr) ::operator delete(block_);
+    }
 
     /// Replaces the elements with `count` value-initialised ones.
     void assign(std::size_t count) {
-        ::operator delete(block_);
+        // Not even a null one: that, too, would bind operator delete.
+        if (block_ != nullptr) ::operator delete(block_);
         block_ = nullptr;
         data_ = nullptr;
         size_ = 0;

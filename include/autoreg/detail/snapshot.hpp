@@ -24,6 +24,7 @@
 #include "hub.hpp"
 #include "indexed.hpp"
 #include "node_info.hpp"
+#include "scratch_array.hpp"
 #include "sort.hpp"
 
 namespace autoreg {
@@ -338,6 +339,10 @@ bool registered_too(const Candidate& c, const Candidate* first, const Candidate*
     return false;
 }
 
+/// Up to this many registrations, building an index takes its working
+/// memory from the stack (1.25 kB), and so frees nothing.
+inline constexpr std::size_t small_build = 64;
+
 /// Builds the index in time linear in the registrations: each candidate is
 /// hashed into the table once, and the table itself groups equal keys.
 template <class Base>
@@ -346,20 +351,23 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
     using key_view = typename snapshot<Base>::key_view;
     auto snap = std::make_unique<snapshot<Base>>();
     collect_candidates(h, *snap);
-    std::vector<candidate> found;
-    found.swap(snap->candidates);
+    const std::size_t count = snap->candidates.size();
+    // The candidates in the order found; snap->candidates receives them
+    // grouped by key, in place.
+    scratch_array<candidate, small_build> found(count);
+    for (std::size_t i = 0; i < count; ++i) found[i] = snap->candidates[i];
 
     // At most half full, so probes stay short and an empty bucket ends them.
     unsigned bits = 1;
-    while ((std::size_t{1} << bits) < 2 * found.size()) ++bits;
+    while ((std::size_t{1} << bits) < 2 * count) ++bits;
     const std::size_t capacity = std::size_t{1} << bits;
     auto& buckets = snap->buckets;
     buckets.assign(capacity);
     snap->mask = capacity - 1;
     snap->shift = 64 - bits;
 
-    std::vector<std::uint32_t> slot_of(found.size());
-    for (std::size_t i = 0; i < found.size(); ++i) {
+    scratch_array<std::uint32_t, small_build> slot_of(count);
+    for (std::size_t i = 0; i < count; ++i) {
         const auto probe = stored_key<key_view>::probe_of(found[i].info->key);
         std::size_t slot = snap->first_slot(probe.hash);
         while (buckets[slot].count != 0 && !buckets[slot].matches(probe)) {
@@ -381,8 +389,7 @@ std::unique_ptr<snapshot<Base>> build_snapshot(hub& h) {
         next += b.count;
         b.first = next;
     }
-    snap->candidates.resize(found.size());
-    for (std::size_t i = found.size(); i-- > 0;) {
+    for (std::size_t i = count; i-- > 0;) {
         snap->candidates[--buckets[slot_of[i]].first] = found[i];
     }
     // Runs lie in bucket order, so dropping the index entries of loaded

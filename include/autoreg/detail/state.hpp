@@ -107,7 +107,9 @@ private:
             read_section reading(h.readers);
             fresh = build_snapshot<Base>(h);
         }
-        retired.reserve(retired.size() + 1);
+        // Room to retire the index it replaces, before publishing: the first
+        // index replaces none, and allocates nothing for it.
+        if (current.load(memory_order_relaxed) != nullptr) retired.reserve(retired.size() + 1);
         const std::uint64_t generation = fresh->generation;
         const snapshot<Base>* old = current.exchange(fresh.release(), memory_order_seq_cst);
         built_generation.store(generation, memory_order_release);
