@@ -8,6 +8,7 @@
 
 #include "catch.hpp"
 #include "support/identity.hpp"
+#include "support/shared_class.hpp"
 
 using identity_test::seen;
 
@@ -26,4 +27,12 @@ TEST_CASE("a unit that registers nothing under its anonymous base sees an empty 
     const seen here = seen_here();
     CHECK(here.keys.empty());
     CHECK(here.part_maker == "none");
+}
+
+TEST_CASE("a class that two units define is registered once") {
+    using gears = autoreg::Registry<identity_test::Gear>;
+    CHECK(gears::keys() == std::vector<std::string>{"shared gear"});
+    CHECK(gears::entries().size() == 1);
+    CHECK(gears::conflicts().empty());
+    CHECK(gears::create("shared gear")->name() == "defined in two units");
 }

@@ -74,6 +74,24 @@
 #define AUTOREG_MODULE_EXIT_HANDLERS 0
 #endif
 
+/// 1 where a registration runs from a function with the constructor(101)
+/// attribute rather than as the initialiser of an init_priority(101)
+/// variable: Clang 13 (and older) calls the initialiser of an inline
+/// variable with init_priority from the unit's own start-up function through
+/// a local symbol of the variable's COMDAT group, so a program or library in
+/// which two units define one registered class failed to link at -O0
+/// ("defined in discarded section .text.startup[...]"). Each unit's entry
+/// names the constructor function's global symbol instead, and the
+/// registration ignores all calls but the first.
+#if defined(__clang__) && !defined(__apple_build_version__) && __clang_major__ < 14 && \
+    AUTOREG_MODULE_EXIT_HANDLERS && !defined(_WIN32)
+#define AUTOREG_REGISTER_FROM_CONSTRUCTOR 1
+/// Runs a function as early as AUTOREG_EARLY runs an initialiser.
+#define AUTOREG_EARLY_FUNCTION __attribute__((constructor(101)))
+#else
+#define AUTOREG_REGISTER_FROM_CONSTRUCTOR 0
+#endif
+
 #if !defined(_WIN32) && defined(__has_include)
 #if __has_include(<dlfcn.h>)
 /// 1 where the dynamic linker's interface (dlopen, dlsym) exists.

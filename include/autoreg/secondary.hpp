@@ -126,7 +126,12 @@ struct AUTOREG_LOCAL
         recorded<OtherBase, secondary_registration>::describe(info);
         return &info.header;
     }
+#if AUTOREG_REGISTER_FROM_CONSTRUCTOR
+    AUTOREG_EARLY_FUNCTION static void start() noexcept { node.start(&describe); }
+    static inline static_node node{&describe, &start};
+#else
     AUTOREG_EARLY static inline static_node node{&describe};
+#endif
 };
 
 template <auto*... Objects>

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "support/identity.hpp"
+#include "support/shared_class.hpp"
 
 namespace {
 

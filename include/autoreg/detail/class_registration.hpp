@@ -128,8 +128,31 @@ constexpr void fill_info(node_info<Base>& info) noexcept {
 /// functions (default visibility), which the host's copies would replace.
 class AUTOREG_LOCAL static_node {
 public:
+    using describe_fn = const info_header* (*)() noexcept;
+
+#if AUTOREG_REGISTER_FROM_CONSTRUCTOR
+    /// Constant-initialised; naming `start`, which registers the node,
+    /// instantiates it.
+    constexpr static_node(describe_fn /*describe*/, void (* /*start*/)() noexcept) noexcept {}
+
+    /// Registers the node on the first call; the next ones, one per unit
+    /// that defines the class, do nothing. Static initialisation of one
+    /// module runs on one thread.
+    void start(describe_fn describe) noexcept {
+        if (node_.info == nullptr) link_described(describe);
+    }
+#else
     /// `describe` fills the node's description and returns it.
-    explicit static_node(const info_header* (*describe)() noexcept) noexcept {
+    explicit static_node(describe_fn describe) noexcept { link_described(describe); }
+#endif
+#if !AUTOREG_MODULE_EXIT_HANDLERS
+    ~static_node() { unlink(node_); }
+#endif
+    static_node(const static_node&) = delete;
+    static_node& operator=(const static_node&) = delete;
+
+private:
+    void link_described(describe_fn describe) noexcept {
         node_.info = describe();
         node_.module = this_module();
 #if AUTOREG_MODULE_EXIT_HANDLERS
@@ -138,13 +161,7 @@ public:
         link(node_);
 #endif
     }
-#if !AUTOREG_MODULE_EXIT_HANDLERS
-    ~static_node() { unlink(node_); }
-#endif
-    static_node(const static_node&) = delete;
-    static_node& operator=(const static_node&) = delete;
 
-private:
     node node_;
 };
 
@@ -232,7 +249,12 @@ struct AUTOREG_LOCAL class_registration {
     }
     // Only a function's address is named here: GCC instantiates this
     // initialiser while Derived is still incomplete.
+#if AUTOREG_REGISTER_FROM_CONSTRUCTOR
+    AUTOREG_EARLY_FUNCTION static void start() noexcept { node.start(&describe); }
+    static inline static_node node{&describe, &start};
+#else
     AUTOREG_EARLY static inline static_node node{&describe};
+#endif
 };
 
 template <auto* Object>
