@@ -25,8 +25,9 @@
 #include "library.hpp"
 #include "traits.hpp"
 
-#if defined(__ELF__) && defined(AUTOREG_HAS_DLFCN)
-/// 1 where index_libraries() can read libraries' files (ELF systems).
+#if (defined(__ELF__) && defined(AUTOREG_HAS_DLFCN)) || defined(_WIN32)
+/// 1 where index_libraries() can read libraries' files (ELF systems, and
+/// Windows: PE files).
 #define AUTOREG_HAS_PLUGIN_INDEX 1
 #include "detail/file_access.hpp"
 #include "detail/file_bytes.hpp"
@@ -345,12 +346,14 @@ private:
 /// `cache_file`, if given, keeps what was read for the next start-up: a
 /// library whose file changed (size, times, inode) is read again, and a
 /// cache that is corrupt, truncated, of another autoreg version or another
-/// folder is ignored. The cache is rewritten, atomically, when it was not
+/// folder is ignored. (On Windows: size, last-write and creation times,
+/// file index.) The cache is rewritten, atomically, when it was not
 /// current; where it cannot be written the index works without, and
 /// plugin_index::cache_error() says why.
 /// \throws autoreg::error for a missing folder, or a library file that is
-/// not an ELF file or whose records are malformed; on platforms whose
-/// libraries are not ELF files (Windows, macOS), always.
+/// not a library of the platform's format (ELF; PE on Windows) or whose
+/// records are malformed; on platforms whose libraries are neither (macOS),
+/// always.
 /// \code
 /// static autoreg::plugin_index plugins =
 ///     autoreg::index_libraries("/usr/lib/app/plugins", "/var/cache/app/plugins.idx");
@@ -400,8 +403,9 @@ inline plugin_index index_libraries(const std::string& folder,
     static_cast<void>(cache_file);
     detail::raise<error>(detail::concat(
         "autoreg: cannot index ", folder,
-        ": index_libraries() reads the classes of ELF shared libraries from their files, and "
-        "this platform's libraries are not ELF files; load them with load_libraries() instead"));
+        ": index_libraries() reads the classes of ELF shared libraries and PE DLLs from their "
+        "files, and this platform's libraries are neither; load them with load_libraries() "
+        "instead"));
 #endif
 }
 
