@@ -31,11 +31,11 @@ namespace detail {
 // (.pushsection, .previous), so the words are written by a function of
 // their own, which returns to its own section by name: GCC places each
 // instantiated function of external linkage in `.text$<its symbol>`, which
-// the asm names through the function's address. The section is read-only data ("dr"),
-// named in 8 characters, which is all GNU ld keeps of a name in an image;
-// it is mapped with the DLL but never touched. Linked with --gc-sections,
-// GNU ld drops it (nothing refers to it): such a DLL is indexed with no
-// keys. Clang targeting MinGW places functions otherwise, and writes none.
+// the asm names through the function's address. The section is read-only
+// data ("dr"), named in 8 characters, which is all GNU ld keeps of a name
+// in an image; it is mapped with the DLL but never touched. Each function
+// refers to its words, so that GNU ld keeps them under --gc-sections. Clang
+// targeting MinGW places functions otherwise, and writes none.
 #if defined(__ELF__) && (defined(__GNUC__) || defined(__clang__))
 /// 1 where registrations leave records that index_libraries() can read.
 #define AUTOREG_INDEX_RECORDS 1
@@ -45,9 +45,12 @@ namespace detail {
 #elif defined(__MINGW32__) && defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define AUTOREG_INDEX_RECORDS 1
 #define AUTOREG_RECORD_SECTION ".autoreg"
-#define AUTOREG_RECORD_SECTION_START ".section " AUTOREG_RECORD_SECTION ",\"dr\""
-// Operand 8 is the emitting function's address, printed as its symbol.
-#define AUTOREG_RECORD_SECTION_END ".section .text$%P8,\"x\""
+#define AUTOREG_RECORD_SECTION_START ".section " AUTOREG_RECORD_SECTION ",\"dr\"\n1:"
+// Operand 8 is the emitting function's address, printed as its symbol. The
+// address of the words just written is loaded (and never used): a
+// relocation from the function's section to them, without which GNU ld's
+// --gc-sections drops the section, as nothing else refers to it.
+#define AUTOREG_RECORD_SECTION_END ".section .text$%P8,\"x\"\n\tleaq 1b(%%rip), %%rax"
 #else
 #define AUTOREG_INDEX_RECORDS 0
 #endif
@@ -217,7 +220,8 @@ AUTOREG_ALWAYS_INLINE void emit_record_chunk() noexcept {
                          : "n"(Words::word[First]), "n"(Words::word[First + 1]),
                            "n"(Words::word[First + 2]), "n"(Words::word[First + 3]),
                            "n"(Words::word[First + 4]), "n"(Words::word[First + 5]),
-                           "n"(Words::word[First + 6]), "n"(Words::word[First + 7]), "X"(Emitter));
+                           "n"(Words::word[First + 6]), "n"(Words::word[First + 7]), "X"(Emitter)
+                         : "rax");
 }
 
 /// Writes a record's words to the records section, from a function of
