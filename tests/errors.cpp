@@ -289,7 +289,7 @@ TEST_CASE("index_libraries() fails loudly where it cannot index, and says what t
 #if AUTOREG_HAS_PLUGIN_INDEX
     CHECK(message.find("cannot read the plugin folder") != std::string::npos);
 #else
-    // Windows, macOS: libraries are not ELF files, and the message says so.
+    // macOS: libraries are neither ELF nor PE files, and the message says so.
     CHECK(message.find("load_libraries()") != std::string::npos);
 #endif
 }

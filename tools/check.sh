@@ -39,10 +39,11 @@ mingw_options="-DCMAKE_TOOLCHAIN_FILE=$root/cmake/mingw-w64-x86_64.cmake -DAUTOR
 #   windows what the matrix runs, for Windows: built with MinGW-w64
 #           (cmake/mingw-w64-x86_64.cmake) and run under Wine: the portable
 #           core, DLL plugins loaded, unloaded and reloaded by a host with
-#           classes in several translation units, static libraries, and
+#           classes in several translation units, static libraries, lazy
+#           plugins (DLLs indexed from their files) and the PE reader, and
 #           (with compile tests) each header alone and after <windows.h>;
-#   windows-plugins  the plugin and static-library part of that, for a
-#           second optimisation level.
+#   windows-plugins  the plugin, lazy-plugin and static-library part of
+#           that, for a second optimisation level.
 # The full suite runs on the primary pair, Debian's own compilers: GCC 12 at
 # C++17 and Clang 14 at C++20, the latter under ASan+UBSan (warnings do not
 # depend on the sanitizers, so a plain Clang build would only repeat it).
@@ -76,10 +77,11 @@ declare -A scope_targets=(
     [windows]="autoreg_names autoreg_test_keys autoreg_test_identity autoreg_test_create autoreg_test_locks
                autoreg_test_errors autoreg_test_plugins autoreg_test_plugin_alpha
                autoreg_test_plugin_beta autoreg_test_plugin_gamma autoreg_test_host_without_exports
-               autoreg_test_static_plain autoreg_test_static_whole"
+               autoreg_test_static_plain autoreg_test_static_whole autoreg_test_pe_file
+               autoreg_test_lazy_plugins"
     [windows-plugins]="autoreg_test_plugins autoreg_test_plugin_alpha autoreg_test_plugin_beta
                autoreg_test_plugin_gamma autoreg_test_host_without_exports
-               autoreg_test_static_plain autoreg_test_static_whole"
+               autoreg_test_static_plain autoreg_test_static_whole autoreg_test_lazy_plugins"
     [fuzz]="autoreg_fuzz_keys"
     [lint]="autoreg_lint_headers"
 )
@@ -87,8 +89,8 @@ declare -A scope_tests=(
     [full]=""
     [matrix]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|plugin_matrix|lazy_plugins|header|include_order)[.]|static[.](plain|whole)_)"
     [threads]="-L concurrency"
-    [windows]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|header|locks)[.]|include_order[.]windows_h|static[.](plain|whole)_)"
-    [windows-plugins]="-R ^autoreg[.](plugins[.]|static[.](plain|whole)_)"
+    [windows]="-R ^autoreg[.]((names|keys|identity|create|errors|plugins|pe_file|lazy_plugins|header|locks)[.]|include_order[.]windows_h|static[.](plain|whole)_)"
+    [windows-plugins]="-R ^autoreg[.](plugins[.]|lazy_plugins[.]|static[.](plain|whole)_)"
     [fuzz]="-R ^autoreg[.]fuzz[.]"
     [lint]="-R ^autoreg[.]lint[.]"
 )

@@ -25,11 +25,14 @@
 #include "library.hpp"
 #include "traits.hpp"
 
-#if defined(__ELF__) && defined(AUTOREG_HAS_DLFCN)
-/// 1 where index_libraries() can read libraries' files (ELF systems).
+#if (defined(__ELF__) && defined(AUTOREG_HAS_DLFCN)) || defined(_WIN32)
+/// 1 where index_libraries() can read libraries' files (ELF systems, and
+/// Windows: PE files).
 #define AUTOREG_HAS_PLUGIN_INDEX 1
-#include "detail/elf_file.hpp"
+#include "detail/file_access.hpp"
+#include "detail/file_bytes.hpp"
 #include "detail/index_cache.hpp"
+#include "detail/library_file.hpp"
 #else
 #define AUTOREG_HAS_PLUGIN_INDEX 0
 #endif
@@ -298,9 +301,9 @@ public:
                         std::string& storage, bool& from_cache, std::size_t& count) {
         cached_library out;
         out.name = std::move(name);
-        struct stat info {};
-        from_cache = cached != nullptr && stat_of(path, out.name, info) &&
-                     identity_of(info) == cached->id && count_records(cached->records, count);
+        file_identity id;
+        from_cache = cached != nullptr && folder_.identity(path, out.name, id) &&
+                     id == cached->id && count_records(cached->records, count);
         if (from_cache) {
             out.id = cached->id;
             out.records = cached->records;
@@ -308,32 +311,23 @@ public:
         }
         count = 0;
         std::string failure;
-        switch (read_elf_section(path, record_section_name, section_, out.id, failure, buffers_)) {
-            case elf_status::found:
+        switch (file_.read(path, record_section_name, section_, out.id, failure)) {
+            case library_status::found:
                 storage = distinct_records(path, section_, count);
                 out.records = storage;
                 break;
-            case elf_status::absent:
+            case library_status::absent:
                 break;  // no registering class, or one not built for indexing
-            case elf_status::not_elf:
-            case elf_status::unreadable:
+            case library_status::not_library:
+            case library_status::unreadable:
                 cannot_index(path, failure);
         }
         return out;
     }
 
 private:
-    // Relative to the folder's descriptor, a stat resolves one name rather
-    // than the whole path; a warm start-up is mostly its stats.
-    bool stat_of(const std::string& path, const std::string& name,
-                 struct stat& info) const noexcept {
-        const int result = folder_.get() >= 0 ? ::fstatat(folder_.get(), name.c_str(), &info, 0)
-                                              : ::stat(path.c_str(), &info);
-        return result == 0;
-    }
-
-    file_descriptor folder_;
-    elf_buffers buffers_;
+    folder_files folder_;
+    library_file_reader file_;
     std::string section_;
 };
 
@@ -352,12 +346,14 @@ private:
 /// `cache_file`, if given, keeps what was read for the next start-up: a
 /// library whose file changed (size, times, inode) is read again, and a
 /// cache that is corrupt, truncated, of another autoreg version or another
-/// folder is ignored. The cache is rewritten, atomically, when it was not
+/// folder is ignored. (On Windows: size, last-write and creation times,
+/// file index.) The cache is rewritten, atomically, when it was not
 /// current; where it cannot be written the index works without, and
 /// plugin_index::cache_error() says why.
 /// \throws autoreg::error for a missing folder, or a library file that is
-/// not an ELF file or whose records are malformed; on platforms whose
-/// libraries are not ELF files (Windows, macOS), always.
+/// not a library of the platform's format (ELF; PE on Windows) or whose
+/// records are malformed; on platforms whose libraries are neither (macOS),
+/// always.
 /// \code
 /// static autoreg::plugin_index plugins =
 ///     autoreg::index_libraries("/usr/lib/app/plugins", "/var/cache/app/plugins.idx");
@@ -407,8 +403,9 @@ inline plugin_index index_libraries(const std::string& folder,
     static_cast<void>(cache_file);
     detail::raise<error>(detail::concat(
         "autoreg: cannot index ", folder,
-        ": index_libraries() reads the classes of ELF shared libraries from their files, and "
-        "this platform's libraries are not ELF files; load them with load_libraries() instead"));
+        ": index_libraries() reads the classes of ELF shared libraries and PE DLLs from their "
+        "files, and this platform's libraries are neither; load them with load_libraries() "
+        "instead"));
 #endif
 }
 

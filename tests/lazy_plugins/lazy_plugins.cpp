@@ -1,13 +1,17 @@
 // Lazy plugins (contract section 11): a folder indexed from its files, each
 // library loaded by the first create() of one of its keys. Every test case
 // runs in a process of its own, on a copy of the plugins in a folder of its
-// own, so that it can rebuild, replace and corrupt them.
+// own, so that it can rebuild, replace and corrupt them. On Linux the
+// plugins are ELF shared objects; on Windows (run under Wine), PE DLLs.
 #include <autoreg/autoreg.hpp>
 #include <fmt/core.h>
 
+#if defined(_WIN32)
+#include <process.h>
+#else
 #include <dlfcn.h>
-#include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 #include <atomic>
 #include <cstdint>
@@ -32,16 +36,33 @@ namespace {
 const std::string built = AUTOREG_TEST_LAZY_DIR;
 const std::string rebuilt = AUTOREG_TEST_LAZY_V2_DIR;
 
+#if defined(_WIN32)
+const std::string extension = ".dll";
+const std::string red_file = "libred.dll";
+const std::string blue_file = "libblue.dll";
+const std::string green_file = "libgreen.dll";
+/// What the index says of a file in the folder that is not a library.
+const std::string not_a_library = "not a PE file";
+int process_id() { return _getpid(); }
+#else
+const std::string extension = ".so";
+const std::string red_file = "libred.so";
+const std::string blue_file = "libblue.so";
+const std::string green_file = "libgreen.so";
+const std::string not_a_library = "not an ELF file";
+int process_id() { return getpid(); }
+#endif
+
 /// A fresh folder holding a copy of every built plugin.
 std::string plugin_copy() {
     static int made = 0;
     const std::string folder =
         (fs::temp_directory_path() /
-         ("autoreg-lazy-" + std::to_string(getpid()) + "-" + std::to_string(++made)))
+         ("autoreg-lazy-" + std::to_string(process_id()) + "-" + std::to_string(++made)))
             .string();
     fs::remove_all(folder);
     fs::create_directories(folder);
-    for (const char* name : {"libred.so", "libblue.so", "libgreen.so"}) {
+    for (const std::string& name : {red_file, blue_file, green_file}) {
         fs::copy_file(built + "/" + name, folder + "/" + name);
     }
     return folder;
@@ -49,10 +70,15 @@ std::string plugin_copy() {
 
 /// Whether the library at `path` is mapped into this process, loading nothing.
 bool mapped(const std::string& path) {
+#if defined(_WIN32)
+    // GetModuleHandleW of its absolute path, declared as autoreg declares it.
+    return autoreg::detail::still_loaded(path);
+#else
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_NOLOAD);
     if (handle == nullptr) return false;
     dlclose(handle);  // RTLD_NOLOAD counted a reference
     return true;
+#endif
 }
 
 std::string read_file(const std::string& path) {
@@ -72,8 +98,9 @@ const std::vector<std::string> all_colours = {"blue", "crimson", "green", "lime"
 TEST_CASE("an indexed folder lists its keys and loads nothing until one is created") {
     const std::string folder = plugin_copy();
     const autoreg::plugin_index index = autoreg::index_libraries(folder);
-    CHECK(index.paths() == std::vector<std::string>{folder + "/libblue.so", folder + "/libgreen.so",
-                                                    folder + "/libred.so"});
+    CHECK(index.paths() == std::vector<std::string>{folder + "/" + blue_file,
+                                                    folder + "/" + green_file,
+                                                    folder + "/" + red_file});
     CHECK(Registry<Colour>::keys() == all_colours);
     CHECK(Registry<Colour>::size() == 6);
     CHECK(Registry<Colour>::contains("olive"));
@@ -97,10 +124,10 @@ TEST_CASE("an indexed folder lists its keys and loads nothing until one is creat
     for (const std::string& path : index.paths()) CHECK_FALSE(mapped(path));
 
     CHECK(Registry<Colour>::create("olive")->name() == "olive");
-    CHECK(mapped(folder + "/libgreen.so"));
-    CHECK_FALSE(mapped(folder + "/libred.so"));
-    CHECK_FALSE(mapped(folder + "/libblue.so"));
-    CHECK(index.loaded(folder + "/libgreen.so"));
+    CHECK(mapped(folder + "/" + green_file));
+    CHECK_FALSE(mapped(folder + "/" + red_file));
+    CHECK_FALSE(mapped(folder + "/" + blue_file));
+    CHECK(index.loaded(folder + "/" + green_file));
     for (const auto& e : Registry<Colour>::entries()) {
         CHECK(e.loaded == (e.key == "green" || e.key == "lime" || e.key == "olive"));
     }
@@ -119,25 +146,30 @@ TEST_CASE("an indexed folder lists its keys and loads nothing until one is creat
     CHECK(Registry<Colour>::try_create("olive")->name() == "olive");
 }
 
+// POSIX only: symbolic links on Windows need a privilege (or developer
+// mode) that a test cannot count on, and DLL folders seldom hold them.
+#if !defined(_WIN32)
 TEST_CASE("a folder's links to libraries are indexed, and what is not a file is not") {
     const std::string folder = plugin_copy();
-    fs::rename(folder + "/libred.so", folder + "/libred.so.1");
-    fs::create_symlink("libred.so.1", folder + "/libred.so");
+    fs::rename(folder + "/" + red_file, folder + "/libred.so.1");
+    fs::create_symlink("libred.so.1", folder + "/" + red_file);
     fs::create_directory(folder + "/libdirectory.so");
     fs::create_symlink("missing.so.1", folder + "/libdangling.so");
     const autoreg::plugin_index index = autoreg::index_libraries(folder);
-    CHECK(index.paths() == std::vector<std::string>{folder + "/libblue.so", folder + "/libgreen.so",
-                                                    folder + "/libred.so"});
+    CHECK(index.paths() == std::vector<std::string>{folder + "/" + blue_file,
+                                                    folder + "/" + green_file,
+                                                    folder + "/" + red_file});
     CHECK(Registry<Colour>::create("crimson")->name() == "crimson");
-    CHECK(index.loaded(folder + "/libred.so"));
+    CHECK(index.loaded(folder + "/" + red_file));
 }
+#endif
 
 TEST_CASE("integer keys, try_create and shared load the library that declares them") {
     const std::string folder = plugin_copy();
     const autoreg::plugin_index index = autoreg::index_libraries(folder);
     CHECK(Registry<Channel>::keys() == std::vector<int>{7});
     CHECK(Registry<Channel>::create(7)->number() == 7);
-    CHECK(mapped(folder + "/libblue.so"));
+    CHECK(mapped(folder + "/" + blue_file));
     CHECK(Registry<Colour>::try_create("red")->name() == "red");
     CHECK(Registry<Colour>::try_create("mauve") == nullptr);
     const auto lime = Registry<Colour>::shared("lime");
@@ -164,8 +196,8 @@ TEST_CASE("concurrent first creates of one key load its library once") {
     go = true;
     for (auto& t : threads) t.join();
     CHECK(made.load() == 400);
-    CHECK(index.loaded(folder + "/libgreen.so"));
-    CHECK_FALSE(mapped(folder + "/libred.so"));
+    CHECK(index.loaded(folder + "/" + green_file));
+    CHECK_FALSE(mapped(folder + "/" + red_file));
 }
 
 TEST_CASE("a warm cache gives the same index, and a rebuilt plugin is read again") {
@@ -185,7 +217,7 @@ TEST_CASE("a warm cache gives the same index, and a rebuilt plugin is read again
         CHECK(read_file(cache) == written);  // current: not rewritten
     }
     // Rebuilt with another key: a new file in the old one's place.
-    write_file(folder + "/libred.so", read_file(rebuilt + "/libred.so"));
+    write_file(folder + "/" + red_file, read_file(rebuilt + "/" + red_file));
     const autoreg::plugin_index index = autoreg::index_libraries(folder, cache);
     CHECK(Registry<Colour>::keys() ==
           std::vector<std::string>{"blue", "green", "lime", "olive", "scarlet"});
@@ -247,13 +279,13 @@ TEST_CASE("a plugin replaced by a file that is not a library fails loudly") {
     const std::string folder = plugin_copy();
     SECTION("after indexing: create() names the library and the loader's message") {
         const autoreg::plugin_index index = autoreg::index_libraries(folder);
-        write_file(folder + "/libblue.so", "this text is not a library\n");
+        write_file(folder + "/" + blue_file, "this text is not a library\n");
         try {
             Registry<Colour>::create("blue");
             FAIL("create() of a key whose library cannot load did not throw");
         } catch (const autoreg::error& e) {
             const std::string message = e.what();
-            CHECK(message.find(folder + "/libblue.so") != std::string::npos);
+            CHECK(message.find(folder + "/" + blue_file) != std::string::npos);
             CHECK(message.find("cannot load library") != std::string::npos);
         }
         // The registry stays usable, and the key stays indexed.
@@ -264,14 +296,14 @@ TEST_CASE("a plugin replaced by a file that is not a library fails loudly") {
     SECTION("before indexing, with a cache that knew the library: the index names the file") {
         const std::string cache = folder + "/index.cache";
         { const autoreg::plugin_index index = autoreg::index_libraries(folder, cache); }
-        write_file(folder + "/libblue.so", "this text is not a library\n");
+        write_file(folder + "/" + blue_file, "this text is not a library\n");
         try {
             autoreg::index_libraries(folder, cache);
             FAIL("index_libraries() of a folder with a non-library did not throw");
         } catch (const autoreg::error& e) {
             const std::string message = e.what();
-            CHECK(message.find(folder + "/libblue.so") != std::string::npos);
-            CHECK(message.find("not an ELF file") != std::string::npos);
+            CHECK(message.find(folder + "/" + blue_file) != std::string::npos);
+            CHECK(message.find(not_a_library) != std::string::npos);
         }
         CHECK(Registry<Colour>::size() == 0);
     }
@@ -279,7 +311,7 @@ TEST_CASE("a plugin replaced by a file that is not a library fails loudly") {
 
 TEST_CASE("a key two indexed libraries declare is a conflict") {
     const std::string folder = plugin_copy();
-    fs::copy_file(folder + "/libblue.so", folder + "/libblue_again.so");
+    fs::copy_file(folder + "/" + blue_file, folder + "/libblue_again" + extension);
     const autoreg::plugin_index index = autoreg::index_libraries(folder);
     CHECK_THROWS_AS(Registry<Colour>::create("blue"), autoreg::duplicate_key);
     const auto conflicts = Registry<Colour>::conflicts();
@@ -287,26 +319,26 @@ TEST_CASE("a key two indexed libraries declare is a conflict") {
     CHECK(conflicts[0].key == "blue");
     CHECK(conflicts[0].type_names.size() == 2);
     CHECK(Registry<Colour>::try_create("blue") == nullptr);
-    CHECK_FALSE(mapped(folder + "/libblue.so"));
-    CHECK_FALSE(mapped(folder + "/libblue_again.so"));
+    CHECK_FALSE(mapped(folder + "/" + blue_file));
+    CHECK_FALSE(mapped(folder + "/libblue_again" + extension));
 }
 
 TEST_CASE("indexed libraries unload, and load again when asked") {
     const std::string folder = plugin_copy();
     autoreg::plugin_index index = autoreg::index_libraries(folder);
     CHECK(Registry<Colour>::create("crimson")->name() == "crimson");
-    REQUIRE(mapped(folder + "/libred.so"));
-    index.unload(folder + "/libred.so");
-    CHECK_FALSE(mapped(folder + "/libred.so"));
-    CHECK_FALSE(index.loaded(folder + "/libred.so"));
+    REQUIRE(mapped(folder + "/" + red_file));
+    index.unload(folder + "/" + red_file);
+    CHECK_FALSE(mapped(folder + "/" + red_file));
+    CHECK_FALSE(index.loaded(folder + "/" + red_file));
     CHECK(Registry<Colour>::keys() == all_colours);
     CHECK(Registry<Colour>::create("red")->name() == "red");
-    CHECK(mapped(folder + "/libred.so"));
+    CHECK(mapped(folder + "/" + red_file));
 
     autoreg::plugin_index moved = std::move(index);
-    CHECK(moved.loaded(folder + "/libred.so"));
+    CHECK(moved.loaded(folder + "/" + red_file));
     moved = autoreg::plugin_index();  // dropping the index unloads what it loaded
-    CHECK_FALSE(mapped(folder + "/libred.so"));
+    CHECK_FALSE(mapped(folder + "/" + red_file));
     CHECK(Registry<Colour>::size() == 0);
 }
 
@@ -349,9 +381,9 @@ TEST_CASE("loading an indexed library patches the index rather than rebuilding i
     std::weak_ptr<Colour> lime = Registry<Colour>::shared("lime");
     CHECK(Registry<Colour>::shared("lime") == lime.lock());
     CHECK_FALSE(lime.expired());
-    index.unload(folder + "/libgreen.so");
+    index.unload(folder + "/" + green_file);
     CHECK(lime.expired());
-    CHECK_FALSE(mapped(folder + "/libgreen.so"));
+    CHECK_FALSE(mapped(folder + "/" + green_file));
     CHECK(current_index<Colour>() != built_index);  // unloading rebuilds
     for (const auto& e : Registry<Colour>::entries()) {
         CHECK(e.loaded == (e.key == "crimson" || e.key == "red" || e.key == "blue"));
@@ -365,8 +397,8 @@ TEST_CASE("a class that its rebuilt library no longer registers is not loaded") 
     const void* built_index = current_index<Colour>();
     // Rebuilt after indexing: libgreen.so now registers green alone, and
     // libred.so scarlet instead of red and crimson.
-    write_file(folder + "/libgreen.so", read_file(rebuilt + "/libgreen.so"));
-    write_file(folder + "/libred.so", read_file(rebuilt + "/libred.so"));
+    write_file(folder + "/" + green_file, read_file(rebuilt + "/" + green_file));
+    write_file(folder + "/" + red_file, read_file(rebuilt + "/" + red_file));
     const auto loaded_keys = [] {
         std::vector<std::string> out;
         for (const auto& e : Registry<Colour>::entries()) {

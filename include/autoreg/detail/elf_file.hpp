@@ -11,72 +11,10 @@
 #include <string>
 #include <string_view>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-
-#include "file_bytes.hpp"
-#include "text.hpp"
+#include "file_access.hpp"
 
 namespace autoreg {
 namespace detail {
-
-/// What tells one version of a file from another, as the cache keeps it.
-struct file_identity {
-    std::uint64_t size = 0;
-    std::uint64_t mtime_ns = 0;
-    std::uint64_t ctime_ns = 0;
-    std::uint64_t inode = 0;
-    std::uint64_t device = 0;
-
-    friend bool operator==(const file_identity& a, const file_identity& b) noexcept {
-        return a.size == b.size && a.mtime_ns == b.mtime_ns && a.ctime_ns == b.ctime_ns &&
-               a.inode == b.inode && a.device == b.device;
-    }
-    friend bool operator!=(const file_identity& a, const file_identity& b) noexcept {
-        return !(a == b);
-    }
-};
-
-inline file_identity identity_of(const struct stat& info) noexcept {
-    const auto ns = [](const timespec& t) {
-        return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ULL +
-               static_cast<std::uint64_t>(t.tv_nsec);
-    };
-    file_identity id;
-    id.size = static_cast<std::uint64_t>(info.st_size);
-    id.mtime_ns = ns(info.st_mtim);
-    id.ctime_ns = ns(info.st_ctim);
-    id.inode = static_cast<std::uint64_t>(info.st_ino);
-    id.device = static_cast<std::uint64_t>(info.st_dev);
-    return id;
-}
-
-/// An open file, closed by its destructor.
-class file_descriptor {
-public:
-    explicit file_descriptor(const std::string& path) noexcept
-        : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
-    ~file_descriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    file_descriptor(const file_descriptor&) = delete;
-    file_descriptor& operator=(const file_descriptor&) = delete;
-    int get() const noexcept { return fd_; }
-
-private:
-    int fd_;
-};
-
-inline std::string errno_text() { return error_text(errno); }
-
-/// Reads `size` bytes at `offset` into `out`; false where the file holds fewer.
-inline bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string& out) {
-    out.resize(size);
-    return read_at(fd, offset, size, out.data());
-}
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 inline constexpr bool host_big_endian = true;
@@ -104,12 +42,11 @@ inline elf_status read_elf_section(const std::string& path, std::string_view nam
                                    elf_buffers& buffers) {
     section.clear();
     const file_descriptor file(path);
-    struct stat info {};
-    if (file.get() < 0 || ::fstat(file.get(), &info) != 0) {
+    bool regular = false;
+    if (file.get() < 0 || !identity_of(file.get(), id, regular)) {
         failure = errno_text();
         return elf_status::unreadable;
     }
-    id = identity_of(info);
     const int fd = file.get();
     std::string& header = buffers.header;
     if (!read_at(fd, 0, 64, header) || header.compare(0, 4,

@@ -1,6 +1,6 @@
 /// \file
 /// A whole file's bytes, read into memory that is mapped for them in one
-/// call, for plugin_index's cache.
+/// call (on Windows, allocated), for plugin_index's cache.
 #ifndef AUTOREG_DETAIL_FILE_BYTES_HPP
 #define AUTOREG_DETAIL_FILE_BYTES_HPP
 
@@ -9,25 +9,16 @@
 #include <string_view>
 #include <utility>
 
+#if defined(_WIN32)
+#include <new>
+#else
 #include <sys/mman.h>
-#include <unistd.h>
+#endif
 
-#include <cerrno>
+#include "file_access.hpp"
 
 namespace autoreg {
 namespace detail {
-
-/// Reads `size` bytes at `offset` into `out`; false where the file holds fewer.
-inline bool read_at(int fd, std::uint64_t offset, std::size_t size, char* out) noexcept {
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t got = ::pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return false;
-        done += static_cast<std::size_t>(got);
-    }
-    return true;
-}
 
 /// Bytes read from a file, in private memory that the bytes own: not a
 /// mapping of the file, which another process truncating or rewriting it
@@ -53,10 +44,15 @@ public:
     bool read(int fd, std::size_t size) noexcept {
         release();
         if (size == 0) return true;
+#if defined(_WIN32)
+        data_ = new (std::nothrow) char[size];
+        if (data_ == nullptr) return false;
+#else
         void* memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE,
                               MAP_PRIVATE | MAP_ANONYMOUS | populate_flag, -1, 0);
         if (memory == MAP_FAILED) return false;
         data_ = static_cast<char*>(memory);
+#endif
         size_ = size;
         if (read_at(fd, 0, size, data_)) return true;
         release();
@@ -66,6 +62,13 @@ public:
     std::string_view view() const noexcept { return {data_, size_}; }
 
 private:
+#if defined(_WIN32)
+    void release() noexcept {
+        delete[] data_;
+        data_ = nullptr;
+        size_ = 0;
+    }
+#else
 #if defined(MAP_POPULATE)
     static constexpr int populate_flag = MAP_POPULATE;
 #else
@@ -77,6 +80,7 @@ private:
         data_ = nullptr;
         size_ = 0;
     }
+#endif
 
     char* data_ = nullptr;
     std::size_t size_ = 0;

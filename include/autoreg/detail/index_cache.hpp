@@ -13,12 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "../version.hpp"
-#include "elf_file.hpp"
+#include "file_access.hpp"
+#include "file_bytes.hpp"
 #include "hash.hpp"
 #include "index_record.hpp"
 
@@ -120,9 +117,10 @@ inline std::vector<cached_library> read_index_cache(const std::string& path,
                                                     const std::string& folder, file_bytes& bytes) {
     std::vector<cached_library> out;
     const file_descriptor file(path);
-    struct stat info {};
-    if (file.get() < 0 || ::fstat(file.get(), &info) != 0 || !S_ISREG(info.st_mode)) return out;
-    const auto size = static_cast<std::size_t>(info.st_size);
+    file_identity id;
+    bool regular = false;
+    if (file.get() < 0 || !identity_of(file.get(), id, regular) || !regular) return out;
+    const auto size = static_cast<std::size_t>(id.size);
     if (size < cache_magic.size() + 8 || !bytes.read(file.get(), size)) return out;
     const std::string_view body = bytes.view().substr(0, size - 8);
     cache_reader check(bytes.view().substr(size - 8));
@@ -173,7 +171,7 @@ inline const cached_library* cached_entry(const std::vector<cached_library>& cac
 }
 
 /// Replaces the cache at `path` with `libraries`, through a temporary file
-/// renamed over it, so that the cache is at every moment either the old one
+/// renamed over it (replace_file), so that the cache is at every moment either the old one
 /// or the new one, whole. A crash before the data reach the disk may leave
 /// a file whose checksum fails, which is read as no cache. False, with the
 /// reason in `failure`, where it cannot be written.
@@ -190,29 +188,7 @@ inline bool write_index_cache(const std::string& path, const std::string& folder
         write_identity(out, library.id);
         out.text(library.records);
     }
-    const std::string bytes = out.finish();
-    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        failure = "cannot create " + temporary + ": " + errno_text();
-        return false;
-    }
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t wrote = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (wrote < 0 && errno == EINTR) continue;
-        if (wrote <= 0) break;
-        done += static_cast<std::size_t>(wrote);
-    }
-    const bool written = done == bytes.size();
-    if (!written) failure = "cannot write " + temporary + ": " + errno_text();
-    if (::close(fd) != 0 && written) failure = "cannot write " + temporary + ": " + errno_text();
-    if (failure.empty() && ::rename(temporary.c_str(), path.c_str()) != 0) {
-        failure = "cannot rename " + temporary + " to " + path + ": " + errno_text();
-    }
-    if (failure.empty()) return true;
-    ::unlink(temporary.c_str());
-    return false;
+    return replace_file(path, out.finish(), failure);
 }
 
 }  // namespace detail

@@ -21,12 +21,41 @@ namespace detail {
 // GCC ignores the section attribute on anything a template instantiates
 // (GCC bug 70435), so a record is written by the assembler instead: each
 // registration's code appends its words to the section, once per unit that
-// instantiates it. plugin_index drops the copies. The section is not
-// allocated: it costs the file its bytes and the process nothing, and
-// linkers keep such sections under --gc-sections without being told.
+// instantiates it. plugin_index drops the copies.
+//
+// ELF: the section is not allocated: it costs the file its bytes and the
+// process nothing, and linkers keep such sections under --gc-sections
+// without being told.
+//
+// PE (MinGW-w64 GCC, x86-64): the assembler has no section stack there
+// (.pushsection, .previous), so the words are written by a function of
+// their own, which returns to its own section by name: GCC places each
+// instantiated function of external linkage in `.text$<its symbol>`, which
+// the asm names through the function's address. The section is read-only
+// data ("dr"), named in 8 characters, which is all GNU ld keeps of a name
+// in an image; it is mapped with the DLL but never touched. Each function
+// refers to its words, so that GNU ld keeps them under --gc-sections. Clang
+// targeting MinGW places functions otherwise, and writes none.
 #if defined(__ELF__) && (defined(__GNUC__) || defined(__clang__))
-/// 1 where registrations leave records that index_libraries() can read (ELF).
+/// 1 where registrations leave records that index_libraries() can read.
 #define AUTOREG_INDEX_RECORDS 1
+#define AUTOREG_RECORD_SECTION "autoreg_records"
+#define AUTOREG_RECORD_SECTION_START ".pushsection " AUTOREG_RECORD_SECTION ",\"\""
+#define AUTOREG_RECORD_SECTION_END ".popsection"
+#elif defined(__MINGW32__) && defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define AUTOREG_INDEX_RECORDS 1
+#define AUTOREG_RECORD_SECTION ".autoreg"
+#define AUTOREG_RECORD_SECTION_START ".section " AUTOREG_RECORD_SECTION ",\"dr\"\n1:"
+// Operand 8 is the emitting function's address, printed as its symbol. The
+// address of the words just written is loaded (and never used): a
+// relocation from the function's section to them, without which GNU ld's
+// --gc-sections drops the section, as nothing else refers to it.
+#define AUTOREG_RECORD_SECTION_END ".section .text$%P8,\"x\"\n\tleaq 1b(%%rip), %%rax"
+#else
+#define AUTOREG_INDEX_RECORDS 0
+#endif
+
+#if AUTOREG_INDEX_RECORDS
 // The operand modifier that prints a constant bare (no `$` on x86).
 #if defined(__x86_64__) || defined(__i386__)
 #define AUTOREG_RECORD_WORD(n) "%P" #n
@@ -36,12 +65,15 @@ namespace detail {
 #define AUTOREG_RECORD_WORDS \
     AUTOREG_RECORD_WORD(0) "," AUTOREG_RECORD_WORD(1) "," AUTOREG_RECORD_WORD(2) "," AUTOREG_RECORD_WORD( \
         3) "," AUTOREG_RECORD_WORD(4) "," AUTOREG_RECORD_WORD(5) "," AUTOREG_RECORD_WORD(6) "," AUTOREG_RECORD_WORD(7)
-#else
-#define AUTOREG_INDEX_RECORDS 0
 #endif
 
-/// The section's name, as the index looks it up in a file.
+/// The section's name, as the index looks it up in a file: `autoreg_records`
+/// in ELF files, `.autoreg` in PE files (Windows).
+#if defined(_WIN32)
+inline constexpr std::string_view record_section_name = ".autoreg";
+#else
 inline constexpr std::string_view record_section_name = "autoreg_records";
+#endif
 
 /// A record starts with these bytes; the last is the format's revision.
 inline constexpr char record_magic[4] = {'a', 'r', 'g', '\x01'};
@@ -157,24 +189,67 @@ constexpr std::int32_t record_word(const record_bytes<Size>& record, std::size_t
     return static_cast<std::int32_t>(value);
 }
 
-#if AUTOREG_INDEX_RECORDS
+#if AUTOREG_INDEX_RECORDS && defined(__ELF__)
 /// Appends words [First, First + 8) of `Record::word` to the section.
 /// Inlined, always: the chunks of one record must follow each other there,
 /// as the statements of one function do.
 template <class Record, std::size_t First>
 AUTOREG_ALWAYS_INLINE void emit_record_chunk() noexcept {
-    __asm__ __volatile__(
-        ".pushsection autoreg_records,\"\"\n\t.long " AUTOREG_RECORD_WORDS "\n\t.popsection"
-        :
-        : "n"(Record::word(First)), "n"(Record::word(First + 1)), "n"(Record::word(First + 2)),
-          "n"(Record::word(First + 3)), "n"(Record::word(First + 4)), "n"(Record::word(First + 5)),
-          "n"(Record::word(First + 6)), "n"(Record::word(First + 7)));
+    __asm__ __volatile__(AUTOREG_RECORD_SECTION_START "\n\t.long " AUTOREG_RECORD_WORDS
+                                                      "\n\t" AUTOREG_RECORD_SECTION_END
+                         :
+                         : "n"(Record::word(First)), "n"(Record::word(First + 1)),
+                           "n"(Record::word(First + 2)), "n"(Record::word(First + 3)),
+                           "n"(Record::word(First + 4)), "n"(Record::word(First + 5)),
+                           "n"(Record::word(First + 6)), "n"(Record::word(First + 7)));
 }
 
 /// Writes `Record`'s `Size` bytes to the records section.
 template <class Record, std::size_t Size, std::size_t... Chunk>
 AUTOREG_ALWAYS_INLINE void emit_record(std::index_sequence<Chunk...> /*chunks*/) noexcept {
     (emit_record_chunk<Record, Chunk * record_chunk_words>(), ...);
+}
+#elif AUTOREG_INDEX_RECORDS
+/// Appends words [First, First + 8) of `Words::word` to the section, from
+/// inside the function `Emitter`, whose section the statement returns to.
+template <class Words, std::size_t First, auto Emitter>
+AUTOREG_ALWAYS_INLINE void emit_record_chunk() noexcept {
+    __asm__ __volatile__(AUTOREG_RECORD_SECTION_START "\n\t.long " AUTOREG_RECORD_WORDS
+                                                      "\n\t" AUTOREG_RECORD_SECTION_END
+                         :
+                         : "n"(Words::word[First]), "n"(Words::word[First + 1]),
+                           "n"(Words::word[First + 2]), "n"(Words::word[First + 3]),
+                           "n"(Words::word[First + 4]), "n"(Words::word[First + 5]),
+                           "n"(Words::word[First + 6]), "n"(Words::word[First + 7]), "X"(Emitter)
+                         : "rax");
+}
+
+/// Writes a record's words to the records section, from a function of
+/// their own: out of line, and named by the words alone, so that it has
+/// external linkage, and GCC places it in `.text$<its symbol>`, even where
+/// the registered class is in an anonymous namespace (a function named
+/// after it would be local, and in `.text`).
+template <std::int32_t... Words>
+struct record_emitter {
+    static constexpr std::int32_t word[] = {Words...};
+    template <std::size_t... Chunk>
+    AUTOREG_NOINLINE static void emit(std::index_sequence<Chunk...> /*chunks*/) noexcept {
+        (emit_record_chunk<record_emitter, Chunk * record_chunk_words,
+                           &record_emitter::emit<Chunk...>>(),
+         ...);
+    }
+};
+
+template <class Record, std::size_t... Word>
+AUTOREG_ALWAYS_INLINE void emit_record_words(std::index_sequence<Word...> /*words*/) noexcept {
+    record_emitter<Record::word(Word)...>::emit(
+        std::make_index_sequence<sizeof...(Word) / record_chunk_words>());
+}
+
+/// Writes `Record`'s `Size` bytes to the records section.
+template <class Record, std::size_t Size, std::size_t... Chunk>
+AUTOREG_ALWAYS_INLINE void emit_record(std::index_sequence<Chunk...> /*chunks*/) noexcept {
+    emit_record_words<Record>(std::make_index_sequence<sizeof...(Chunk) * record_chunk_words>());
 }
 #endif
 

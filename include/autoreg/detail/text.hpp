@@ -46,6 +46,13 @@ inline std::string error_text(int code) {
     char buffer[256] = "";
     return strerror_result(strerror_r(code, buffer, sizeof buffer), buffer);
 }
+#else
+/// The C runtime's text for an errno value.
+inline std::string error_text(int code) {
+    char buffer[256] = "";
+    return strerror_s(buffer, sizeof buffer, code) == 0 ? std::string(buffer)
+                                                        : std::string("unknown error");
+}
 #endif
 
 }  // namespace detail

@@ -21,6 +21,8 @@
 
 // NOLINTBEGIN: names, types and calling conventions are the Windows API's.
 struct HINSTANCE__;
+// Complete in <windows.h>; autoreg passes a buffer of its size and layout.
+struct _BY_HANDLE_FILE_INFORMATION;
 extern "C" {
 __declspec(dllimport) HINSTANCE__* __stdcall GetModuleHandleW(const wchar_t* name);
 __declspec(dllimport) long long(__stdcall* __stdcall GetProcAddress(HINSTANCE__* module,
@@ -43,6 +45,10 @@ __declspec(dllimport) int __stdcall WideCharToMultiByte(unsigned int code_page, 
                                                         char* text, int bytes,
                                                         const char* default_char,
                                                         int* used_default);
+__declspec(dllimport) int __stdcall GetFileInformationByHandle(
+    void* file, _BY_HANDLE_FILE_INFORMATION* information);
+__declspec(dllimport) int __stdcall MoveFileExW(const wchar_t* from, const wchar_t* to,
+                                                unsigned long flags);
 }
 // NOLINTEND
 
@@ -58,6 +64,7 @@ inline constexpr unsigned long format_ignore_inserts = 0x200;  // FORMAT_MESSAGE
 /// LOAD_WITH_ALTERED_SEARCH_PATH: a plugin's own dependencies are looked for
 /// in its folder first, as a plugin folder's author expects.
 inline constexpr unsigned long altered_search_path = 0x8;
+inline constexpr unsigned long move_replace_existing = 0x1;  // MOVEFILE_REPLACE_EXISTING
 
 }  // namespace win32
 }  // namespace detail
