@@ -1,8 +1,6 @@
 // libgreen, second unit: nothing references it, and it defines lime again.
 #include "colour.hpp"
-#if !defined(AUTOREG_TEST_LIME_ONCE)
 #include "lime.hpp"
-#endif
 
 namespace lazy_test {
 
